@@ -1,0 +1,17 @@
+/* briefcast: the whole public API.  Read the stage headers in this order to
+ * follow an article from source to sound. */
+#ifndef BRIEFCAST_H
+#define BRIEFCAST_H
+
+#include "common.h"
+#include "article.h"
+#include "source.h"
+#include "story.h"
+#include "script.h"
+#include "normalize.h"
+#include "voice.h"
+#include "speech.h"
+#include "encode.h"
+#include "render.h"
+
+#endif

@@ -1,0 +1,46 @@
+/* briefcast: rendering, which turns a script into finished audio files:
+ * speech -> mastering -> encoding, plus the files that go with an episode.
+ *
+ * This is the one place that drives the sound-making stages in order; the
+ * command-line tool and programs embedding the library call it. */
+#ifndef BRIEFCAST_RENDER_H
+#define BRIEFCAST_RENDER_H
+
+#include "speech.h"
+#include "encode.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct bc_render_options {
+  const char *output;       /* file path, or "-" for stdout */
+  int format;               /* bc_format, or -1 to follow the extension */
+  unsigned sample_rate;     /* output rate; 0 = the engine's rate */
+  bc_speak_options speak;
+  bc_encode_options encode;
+  const char *author;       /* tags */
+  const char *podcast_name;
+  void (*on_progress)(const char *what, size_t done, size_t total, void *user);
+  void *user;
+} bc_render_options;
+
+typedef struct bc_render_result {
+  double seconds;           /* duration of the output */
+  unsigned sample_rate;
+  bc_timeline *timeline;    /* owned by the result */
+} bc_render_result;
+
+/* Speak, master and encode `script` into opts->output.  On failure no file
+ * is left under the output name.  *result (may be NULL) is filled on success;
+ * release it with bc_render_result_clear(). */
+BC_EXPORT bc_rc bc_render(const bc_script *script, const bc_voiceset *vs,
+                          const bc_render_options *opts, bc_render_result *result,
+                          bc_diag *diag);
+
+BC_EXPORT void bc_render_result_clear(bc_render_result *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
