@@ -58,6 +58,9 @@ typedef struct bc_script_options {
   unsigned headline_pause_ms;   /* 0 = default */
   unsigned story_pause_ms;      /* 0 = default */
   unsigned attribution_pause_ms;/* 0 = default */
+  double max_seconds;       /* whole-briefing budget; 0 = no limit.  Whole quotes
+                               are dropped first, then whole stories */
+  double words_per_minute;  /* rate used to estimate lengths; 0 = 170 */
 } bc_script_options;
 
 /* Build a briefing script from analyzed stories: intro (date, number of
