@@ -70,6 +70,11 @@ BC_EXPORT double bc_story_estimate_seconds(const bc_story *s, double words_per_m
  * one) from the summary.  Returns 0 when nothing more can be dropped. */
 BC_EXPORT int bc_story_trim(bc_story *s);
 
+/* The analysis as one compact JSON object on one line (the contract of
+ * `briefcast analyze --json`: title, byline, published, site, language,
+ * text, quotes[], summary.sentences[]).  Free *out with bc_free(). */
+BC_EXPORT bc_rc bc_story_to_json(const bc_story *s, char **out);
+
 BC_EXPORT void bc_story_free(bc_story *s);
 
 #ifdef __cplusplus
