@@ -26,6 +26,9 @@ typedef struct bc_segment_time {
   size_t start, end;        /* samples of speech, end exclusive (the pause follows) */
   size_t pause_end;         /* end of the silence after it */
   const char *voice;        /* profile name used (points into the voice set) */
+  char *espeak_voice;       /* espeak-ng voice actually used, e.g. "en-us+f3", or "de+f3"
+                               for a German segment; NULL for a pause.  Owned by the
+                               timeline. */
 } bc_segment_time;
 
 typedef struct bc_timeline {

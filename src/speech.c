@@ -1,0 +1,414 @@
+/* The speech stage: a script in, PCM and a timeline out, through the
+ * espeak-ng C library.
+ *
+ * Each segment is normalized (normalize.h) and spoken as its own espeak-ng
+ * message, after selecting its voice with espeak_SetVoiceByName("en-us+f3")
+ * and setting rate, pitch, range and volume with espeak_SetParameter.
+ * Switching voices through the API, not SSML <voice>, is deliberate: in
+ * espeak-ng 1.51 the voice after </voice> can fall back to British English.
+ * After each segment comes pause_ms of silence that we make ourselves, so a
+ * pause is exactly as long as the script says.
+ *
+ * espeak-ng runs in AUDIO_OUTPUT_SYNCHRONOUS mode: espeak_Synth returns
+ * when the segment is spoken, and the synth callback has meanwhile handed
+ * us PCM (mono, 16-bit, 22 050 Hz) and events.  Word events carry the
+ * word's character offset in the spoken text and its sample offset from the
+ * start of the message; adding the samples produced before the segment gives
+ * the word's sample in the episode, and the normalizer's token map turns the
+ * spoken offset back into the span of the script text it came from.
+ *
+ * espeak-ng is a process-wide singleton: it is initialized once (guarded by
+ * a mutex, never re-initialized, never terminated: espeak_Terminate followed
+ * by a new initialize is not reliable in 1.51) and every use holds the same
+ * mutex.  It is initialized through espeak_ng_Initialize, which reports
+ * failure as a status instead of printing and exiting as espeak_Initialize
+ * does when its data is missing. */
+#include <espeak-ng/espeak_ng.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "briefcast/normalize.h"
+#include "briefcast/speech.h"
+#include "util.h"
+
+static pthread_mutex_t engine_lock = PTHREAD_MUTEX_INITIALIZER;
+static int engine_rate;          /* > 0 once initialized, < 0 when it failed */
+static char engine_error[200];
+
+/* The synthesis in progress (only touched with engine_lock held). */
+typedef struct speak_run {
+  bc_pcm_sink sink;
+  void *user;
+  size_t samples;                /* produced so far in the whole episode */
+  size_t segment_start;          /* samples before the current segment */
+  size_t segment;                /* index of the current segment */
+  int stopped;                   /* the sink asked to stop */
+  /* word events of the current segment, as espeak reports them */
+  struct word_event { size_t sample; int char_pos, char_len; } *events;
+  size_t n_events, cap_events;
+} speak_run;
+
+static speak_run *current_run;
+
+static int synth_callback(short *wav, int n, espeak_EVENT *ev) {
+  speak_run *run = current_run;
+  if (!run) return 0;
+  for (; ev && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
+    if (ev->type != espeakEVENT_WORD) continue;
+    BC_GROW(run->events, run->n_events, run->cap_events);
+    run->events[run->n_events++] = (struct word_event){
+        run->segment_start + (ev->sample > 0 ? (size_t)ev->sample : 0), ev->text_position,
+        ev->length};
+  }
+  if (wav && n > 0) {
+    if (run->sink && run->sink(wav, (size_t)n, run->user)) {
+      run->stopped = 1;
+      return 1;
+    }
+    run->samples += (size_t)n;
+  }
+  return 0;
+}
+
+/* Initialize espeak-ng once.  Call with engine_lock held. */
+static bc_rc engine_start(bc_diag *diag) {
+  if (engine_rate > 0) return BC_OK;
+  if (engine_rate < 0) {
+    util_diag(diag, "espeak-ng: %s", engine_error);
+    return BC_ERR_SPEECH;
+  }
+  espeak_ng_InitializePath(NULL);
+  espeak_ng_ERROR_CONTEXT ctx = NULL;
+  espeak_ng_STATUS st = espeak_ng_Initialize(&ctx);
+  if (st == ENS_OK) st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+  if (st != ENS_OK) {
+    espeak_ng_GetStatusCodeMessage(st, engine_error, sizeof engine_error);
+    espeak_ng_ClearErrorContext(&ctx);
+    engine_rate = -1;
+    util_diag(diag, "espeak-ng: %s", engine_error);
+    return BC_ERR_SPEECH;
+  }
+  espeak_SetSynthCallback(synth_callback);
+  int rate = espeak_ng_GetSampleRate();
+  engine_rate = rate > 0 ? rate : 22050;
+  return BC_OK;
+}
+
+unsigned bc_speech_sample_rate(void) {
+  pthread_mutex_lock(&engine_lock);
+  bc_rc rc = engine_start(NULL);
+  unsigned rate = rc ? 22050 : (unsigned)engine_rate;
+  pthread_mutex_unlock(&engine_lock);
+  return rate;
+}
+
+/* ------------------------------------------------------------------ */
+/* Voice choice                                                         */
+
+/* The primary language subtag of s ("en" of "en-us"), lower case. */
+static void primary_subtag(const char *s, char out[16]) {
+  size_t i = 0;
+  for (; s && s[i] && s[i] != '-' && s[i] != '_' && i < 15; i++)
+    out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+  out[i] = 0;
+}
+
+/* A language tag as espeak-ng names voices: lower case, '-' separated,
+ * letters/digits only (anything else ends it). */
+static void espeak_lang(const char *s, char out[32]) {
+  size_t i = 0;
+  for (; s[i] && i < 31; i++) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    else if (c == '_') c = '-';
+    else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) break;
+    out[i] = c;
+  }
+  out[i] = 0;
+}
+
+static int set_voice(const char *base, const char *variant, char *used, size_t used_size) {
+  if (variant) snprintf(used, used_size, "%s+%s", base, variant);
+  else snprintf(used, used_size, "%s", base);
+  return espeak_SetVoiceByName(used) == EE_OK;
+}
+
+/* Select the espeak-ng voice for profile v speaking language `lang`
+ * (NULL = the profile's own).  Another language than the profile's is
+ * spoken by that language's espeak-ng voice with the profile's variant; a
+ * language espeak-ng lacks falls back to the profile's voice.  Writes the
+ * name used to `used`.  Returns 0 when not even the profile's voice exists. */
+static int select_voice(const bc_voice *v, const char *lang, char *used, size_t used_size) {
+  char want[16], have[16];
+  primary_subtag(lang, want);
+  primary_subtag(v->espeak, have);
+  if (want[0] && strcmp(want, have)) {
+    char tag[32];
+    espeak_lang(lang, tag);
+    if (tag[0] && set_voice(tag, v->variant, used, used_size)) return 1;
+    if (strcmp(tag, want) && set_voice(want, v->variant, used, used_size)) return 1;
+  }
+  if (set_voice(v->espeak, v->variant, used, used_size)) return 1;
+  if (v->variant && set_voice(v->espeak, NULL, used, used_size)) return 1;
+  return set_voice("en", NULL, used, used_size);
+}
+
+static int clamp(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* The profile that speaks segment g. */
+static const bc_voice *segment_voice(const bc_voiceset *vs, const bc_segment *g) {
+  const bc_voice *v = g->voice ? bc_voiceset_find(vs, g->voice) : NULL;
+  return v ? v : bc_voiceset_for_role(vs, g->role);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text preparation                                                     */
+
+/* The spoken form of a segment: normalized text plus its token map.  With
+ * normalization off the map is the identity (n_map = 0 means that). */
+typedef struct spoken_text {
+  bc_spoken *normalized;       /* from bc_normalize, or NULL */
+  const char *text;
+  size_t len;
+} spoken_text;
+
+static bc_rc prepare_text(const char *text, const char *lang, int normalize,
+                          spoken_text *out) {
+  memset(out, 0, sizeof *out);
+#if !__has_include("normalize.c")
+  normalize = 0; /* TEMPORARY until the normalize stage lands: speak raw text */
+#endif
+  if (normalize) {
+#if __has_include("normalize.c")
+    bc_rc rc = bc_normalize(text, strlen(text), lang, &out->normalized);
+    if (rc) return rc;
+    out->text = out->normalized->text;
+    out->len = out->normalized->len;
+#else
+    (void)lang;
+#endif
+  } else {
+    out->text = text;
+    out->len = strlen(text);
+  }
+  return BC_OK;
+}
+
+static void spoken_text_free(spoken_text *sp) {
+#if __has_include("normalize.c")
+  bc_spoken_free(sp->normalized);
+#else
+  (void)sp;
+#endif
+}
+
+/* Map a spoken byte range back to the source text's byte range. */
+static void source_range(const spoken_text *sp, size_t a, size_t b, size_t src_len,
+                         size_t *start, size_t *end) {
+  const bc_spoken *n = sp->normalized;
+  if (!n || !n->n_map) {
+    *start = a < src_len ? a : src_len;
+    *end = b < src_len ? b : src_len;
+    return;
+  }
+  size_t lo = (size_t)-1, hi = 0;
+  for (size_t i = 0; i < n->n_map; i++) {
+    const bc_token_map *m = &n->map[i];
+    if (m->spoken_end <= a || m->spoken_start >= b) continue;
+    if (m->source_start < lo) lo = m->source_start;
+    if (m->source_end > hi) hi = m->source_end;
+  }
+  if (lo == (size_t)-1) lo = hi = 0;
+  if (lo > src_len) lo = src_len;
+  if (hi > src_len) hi = src_len;
+  if (hi < lo) hi = lo;
+  *start = lo;
+  *end = hi;
+}
+
+/* ------------------------------------------------------------------ */
+
+void bc_timeline_free(bc_timeline *t) {
+  if (!t) return;
+  for (size_t i = 0; i < t->n_segments; i++) free(t->segments[i].espeak_voice);
+  free(t->segments);
+  free(t->words);
+  free(t);
+}
+
+static bc_rc emit_silence(speak_run *run, size_t n) {
+  static const int16_t zeros[1024];
+  while (n) {
+    size_t k = n < 1024 ? n : 1024;
+    if (run->sink && run->sink(zeros, k, run->user)) {
+      run->stopped = 1;
+      return BC_ERR_INTERRUPTED;
+    }
+    run->samples += k;
+    n -= k;
+  }
+  return BC_OK;
+}
+
+/* Turn the current segment's word events into timeline words. */
+static void collect_words(speak_run *run, const spoken_text *sp, const char *src,
+                          bc_timeline *tl, size_t *cap_words) {
+  if (!run->n_events) return;
+  /* character index -> byte offset in the spoken text */
+  size_t n_chars = 0;
+  for (size_t i = 0; i < sp->len; i++)
+    if (((unsigned char)sp->text[i] & 0xC0) != 0x80) n_chars++;
+  size_t *byte_of = xmalloc((n_chars + 1) * sizeof *byte_of);
+  for (size_t i = 0, c = 0; i < sp->len; i++)
+    if (((unsigned char)sp->text[i] & 0xC0) != 0x80) byte_of[c++] = i;
+  byte_of[n_chars] = sp->len;
+  size_t src_len = strlen(src);
+  for (size_t i = 0; i < run->n_events; i++) {
+    const struct word_event *e = &run->events[i];
+    /* espeak-ng counts characters from 1 */
+    size_t c0 = e->char_pos > 0 ? (size_t)e->char_pos - 1 : 0;
+    size_t c1 = c0 + (e->char_len > 0 ? (size_t)e->char_len : 1);
+    if (c0 >= n_chars) continue;
+    if (c1 > n_chars) c1 = n_chars;
+    bc_word_time w = {.segment = run->segment, .sample = e->sample};
+    source_range(sp, byte_of[c0], byte_of[c1], src_len, &w.text_start, &w.text_end);
+    if (w.text_end <= w.text_start) continue; /* spoken words with no source (inserted) */
+    /* Several spoken words from one written token ("$5" -> "five dollars")
+     * are one word of the transcript: keep the first. */
+    if (tl->n_words) {
+      const bc_word_time *p = &tl->words[tl->n_words - 1];
+      if (p->segment == w.segment && p->text_start == w.text_start &&
+          p->text_end == w.text_end)
+        continue;
+    }
+    BC_GROW(tl->words, tl->n_words, *cap_words);
+    tl->words[tl->n_words++] = w;
+  }
+  free(byte_of);
+  run->n_events = 0;
+}
+
+bc_rc bc_speak(const bc_script *script, const bc_voiceset *vs, const bc_speak_options *opts,
+               bc_pcm_sink sink, void *user, bc_timeline **timeline, bc_diag *diag) {
+  if (timeline) *timeline = NULL;
+  if (!script || !vs) return BC_ERR_ARG;
+  const bc_voice *narrator = bc_voiceset_for_role(vs, BC_ROLE_NARRATOR);
+  if (!narrator) {
+    util_diag(diag, "no narrator voice profile");
+    return BC_ERR_VOICE;
+  }
+  int wpm = opts ? opts->words_per_minute : 0;
+  if (wpm && (wpm < 80 || wpm > 450)) {
+    util_diag(diag, "words per minute must be from 80 to 450, got %d", wpm);
+    return BC_ERR_ARG;
+  }
+  double rate_scale = wpm ? (double)wpm / narrator->rate : 1.0;
+  int normalize = !(opts && opts->no_normalize);
+
+  pthread_mutex_lock(&engine_lock);
+  bc_rc rc = engine_start(diag);
+  if (rc) {
+    pthread_mutex_unlock(&engine_lock);
+    return rc;
+  }
+  bc_timeline *tl = xcalloc(1, sizeof *tl);
+  tl->sample_rate = (unsigned)engine_rate;
+  tl->n_segments = script->n_segments;
+  tl->segments = script->n_segments ? xcalloc(script->n_segments, sizeof *tl->segments) : NULL;
+  size_t cap_words = 0;
+  speak_run run = {.sink = sink, .user = user};
+  current_run = &run;
+
+  for (size_t i = 0; i < script->n_segments && !rc; i++) {
+    const bc_segment *g = &script->segments[i];
+    bc_segment_time *st = &tl->segments[i];
+    run.segment = i;
+    run.segment_start = run.samples;
+    st->start = run.samples;
+    const char *text = g->role == BC_ROLE_PAUSE ? NULL : g->text;
+    if (text && *text) {
+      const bc_voice *v = segment_voice(vs, g);
+      const char *lang = g->lang ? g->lang : script->lang;
+      spoken_text sp;
+      rc = prepare_text(text, lang, normalize, &sp);
+      if (rc) {
+        util_diag(diag, "segment %zu: normalization failed: %s", i + 1, bc_strerror(rc));
+        break;
+      }
+      char used[96];
+      if (!select_voice(v, lang, used, sizeof used)) {
+        util_diag(diag, "segment %zu: espeak-ng has no voice '%s'", i + 1, v->espeak);
+        spoken_text_free(&sp);
+        rc = BC_ERR_VOICE;
+        break;
+      }
+      st->voice = v->name;
+      st->espeak_voice = xstrdup(used);
+      /* The voice change resets nothing we rely on, but set every
+       * parameter each time so no segment inherits the previous one's. */
+      espeak_SetParameter(espeakRATE, clamp((int)(v->rate * rate_scale + 0.5), 80, 450), 0);
+      espeak_SetParameter(espeakPITCH, v->pitch, 0);
+      espeak_SetParameter(espeakRANGE, v->range, 0);
+      espeak_SetParameter(espeakVOLUME, v->volume, 0);
+      espeak_SetParameter(espeakPUNCTUATION, espeakPUNCT_NONE, 0);
+      espeak_SetParameter(espeakCAPITALS, 0, 0);
+      if (sp.len) {
+        char *z = xstrndup(sp.text, sp.len);
+        espeak_ERROR er = espeak_Synth(z, sp.len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
+                                       NULL, NULL);
+        free(z);
+        if (run.stopped) rc = BC_ERR_INTERRUPTED;
+        else if (er != EE_OK) {
+          util_diag(diag, "segment %zu: espeak-ng could not synthesize it (error %d)", i + 1,
+                    (int)er);
+          rc = BC_ERR_SPEECH;
+        }
+      }
+      if (!rc) collect_words(&run, &sp, text, tl, &cap_words);
+      run.n_events = 0;
+      spoken_text_free(&sp);
+      if (rc) break;
+    }
+    st->end = run.samples;
+    size_t pause = (size_t)((unsigned long long)g->pause_ms * (unsigned)engine_rate / 1000);
+    rc = emit_silence(&run, pause);
+    st->pause_end = run.samples;
+  }
+  current_run = NULL;
+  free(run.events);
+  tl->n_samples = run.samples;
+  pthread_mutex_unlock(&engine_lock);
+  if (rc == BC_ERR_INTERRUPTED) util_diag(diag, "speech stopped by the audio writer");
+  if (rc || !timeline) bc_timeline_free(tl);
+  else *timeline = tl;
+  return rc;
+}
+
+bc_rc bc_speech_phonemes(const char *text, const char *espeak_voice, char **out) {
+  *out = NULL;
+  if (!text) return BC_ERR_ARG;
+  pthread_mutex_lock(&engine_lock);
+  bc_rc rc = engine_start(NULL);
+  if (rc) goto out;
+  if (espeak_SetVoiceByName(espeak_voice ? espeak_voice : "en-us") != EE_OK) {
+    rc = BC_ERR_VOICE;
+    goto out;
+  }
+  bc_buf b;
+  buf_init(&b);
+  const void *p = text;
+  /* espeak_TextToPhonemes stops at each clause: call until it has eaten
+   * the text, and join clauses with a space. */
+  while (p && *(const char *)p) {
+    const char *ph = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, 0);
+    if (!ph) break;
+    while (*ph == ' ') ph++;
+    if (!*ph) continue;
+    if (b.len) buf_addc(&b, ' ');
+    buf_adds(&b, ph);
+  }
+  *out = buf_steal(&b);
+out:
+  pthread_mutex_unlock(&engine_lock);
+  return rc;
+}
