@@ -128,9 +128,38 @@ static void espeak_lang(const char *s, char out[32]) {
 }
 
 static int set_voice(const char *base, const char *variant, char *used, size_t used_size) {
-  if (variant) snprintf(used, used_size, "%s+%s", base, variant);
-  else snprintf(used, used_size, "%s", base);
-  return espeak_SetVoiceByName(used) == EE_OK;
+  char name[96];
+  if (variant) snprintf(name, sizeof name, "%s+%s", base, variant);
+  else snprintf(name, sizeof name, "%s", base);
+  if (espeak_SetVoiceByName(name) == EE_OK) {
+    snprintf(used, used_size, "%s", name);
+    return 1;
+  }
+  /* espeak_SetVoiceByName knows voice files ("gmw/en", "en-us", "de") but
+   * not every language tag ("en-gb" is the file gmw/en).  Ask espeak-ng for
+   * the best voice of that language, never an MBROLA one (it needs voices
+   * that are rarely installed), and only one that really speaks it. */
+  espeak_VOICE spec = {.languages = base};
+  const espeak_VOICE **list = espeak_ListVoices(&spec);
+  char want[16];
+  primary_subtag(base, want);
+  for (size_t i = 0; list && list[i]; i++) {
+    const espeak_VOICE *ev = list[i];
+    if (!ev->identifier || !ev->languages || !strncmp(ev->identifier, "mb/", 3) ||
+        !strncmp(ev->identifier, "!v/", 3))
+      continue;
+    const char *lang = ev->languages + 1; /* after the priority byte */
+    char have[16];
+    primary_subtag(lang, have);
+    if (strcmp(want, have)) continue;
+    if (variant) snprintf(name, sizeof name, "%s+%s", ev->identifier, variant);
+    else snprintf(name, sizeof name, "%s", ev->identifier);
+    if (espeak_SetVoiceByName(name) != EE_OK) continue;
+    if (variant) snprintf(used, used_size, "%s+%s", lang, variant);
+    else snprintf(used, used_size, "%s", lang);
+    return 1;
+  }
+  return 0;
 }
 
 /* Select the espeak-ng voice for profile v speaking language `lang`
