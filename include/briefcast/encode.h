@@ -65,12 +65,38 @@ BC_EXPORT bc_rc bc_encoder_open(const char *path, bc_format format, unsigned rat
 /* Write n mono samples in [-1, 1]. */
 BC_EXPORT bc_rc bc_encoder_write(bc_encoder *e, const float *samples, size_t n);
 
-/* Write tags, close, and rename into place.  Frees e whatever the outcome;
+/* Give the tags early (copied).  Ogg Vorbis and Opus carry them in a header
+ * written with the first samples, so call this before the first write;
+ * other formats take them at bc_encoder_finish() too. */
+BC_EXPORT bc_rc bc_encoder_set_tags(bc_encoder *e, const bc_tags *tags);
+
+/* Samples written so far. */
+BC_EXPORT uint64_t bc_encoder_samples(const bc_encoder *e);
+
+/* Write tags (tags may be NULL: those given to bc_encoder_set_tags()), close,
+ * and rename into place.  Frees e whatever the outcome;
  * on failure nothing is left under the destination name. */
 BC_EXPORT bc_rc bc_encoder_finish(bc_encoder *e, const bc_tags *tags, bc_diag *diag);
 
 /* Close and remove the temporary file.  Frees e.  NULL is a no-op. */
 BC_EXPORT void bc_encoder_abort(bc_encoder *e);
+
+
+/* Reading audio back (intro/outro jingles, tests): any format libsndfile
+ * reads, mixed down to mono floats.  Free with bc_decoder_close(). */
+typedef struct bc_decoder bc_decoder;
+
+/* Open `path`; *rate gets its sample rate, *frames (may be NULL) its length
+ * in frames when known (0 if not). */
+BC_EXPORT bc_rc bc_decoder_open(const char *path, bc_decoder **out, unsigned *rate,
+                                uint64_t *frames, bc_diag *diag);
+/* Read up to n mono samples; returns how many were read (0 at the end). */
+BC_EXPORT size_t bc_decoder_read(bc_decoder *d, float *samples, size_t n);
+/* NULL is a no-op. */
+BC_EXPORT void bc_decoder_close(bc_decoder *d);
+
+/* 1 if `format` can be written at `rate` Hz (Opus: 8, 12, 16, 24 or 48 kHz). */
+BC_EXPORT int bc_format_rate_ok(bc_format format, unsigned rate);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,7 @@
 
 #include "speech.h"
 #include "encode.h"
+#include "master.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,12 +24,25 @@ typedef struct bc_render_options {
   const char *podcast_name;
   void (*on_progress)(const char *what, size_t done, size_t total, void *user);
   void *user;
+  /* Added for mastering and interruption (issue 7): */
+  bc_master_options master;  /* loudness target, ceiling, jingles */
+  volatile int *cancel;      /* when it becomes non-zero (a signal handler in the
+                                tool sets it), rendering stops, removes its
+                                temporary files and returns BC_ERR_INTERRUPTED */
+  const char *comment;       /* comment tag; NULL = none */
 } bc_render_options;
 
 typedef struct bc_render_result {
   double seconds;           /* duration of the output */
   unsigned sample_rate;
-  bc_timeline *timeline;    /* owned by the result */
+  bc_timeline *timeline;    /* owned by the result; sample positions are in
+                               timeline->sample_rate units from the start of the
+                               output (shifted past an intro jingle) */
+  double loudness;          /* integrated loudness of the output, LUFS (0 if not measured) */
+  double true_peak;         /* dBTP (0 if not measured) */
+  int format;               /* bc_format written */
+  bc_chapter *chapters;     /* one per story (plus the intro), owned by the result */
+  size_t n_chapters;
 } bc_render_result;
 
 /* Speak, master and encode `script` into opts->output.  On failure no file

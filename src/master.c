@@ -1,0 +1,742 @@
+/* Mastering: speech PCM in (16-bit at the engine's 22 050 Hz), a finished
+ * signal out (float at the output rate, loudness-normalized, peaks limited).
+ * The only user of libsoxr and libebur128.
+ *
+ * Loudness follows ITU-R BS.1770-4 / EBU R128 as libebur128 measures it.
+ * espeak-ng's speech has a peak-to-loudness ratio near 21 dB, so plain gain
+ * to -16 LUFS would put peaks near +5 dBTP: a look-ahead true-peak limiter
+ * follows the gain.  The limiter estimates inter-sample peaks by 4x
+ * oversampling (a windowed-sinc interpolator, as BS.1770-4 Annex 2
+ * describes), turns each into the gain that keeps it under the ceiling,
+ * takes the minimum over the look-ahead window, lets it recover with an
+ * exponential release, and smooths it with a moving average as long as the
+ * window.  Every smoothed value is at most the minimum over a window holding
+ * the sample it scales, so the gain is reached before the peak arrives,
+ * without clicks.
+ *
+ * A whole episode is mastered in passes over an unlinked temporary file so
+ * memory does not grow with length: pass 1 stores the speech and measures
+ * it; pass 2 mixes, applies gain and limiter and measures the result without
+ * keeping it (limiting lowers loudness a little); pass 3 does the same with
+ * the gain corrected by what pass 2 found, into the encoder. */
+#include "mastering.h"
+
+#include <ebur128.h>
+#include <errno.h>
+#include <math.h>
+#include <soxr.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "briefcast/encode.h"
+
+#define DEFAULT_TARGET (-16.0)
+#define DEFAULT_CEILING (-1.0)
+#define DEFAULT_CROSSFADE 1.5
+/* The limiter aims a little under the ceiling: its oversampled estimate and
+ * the gain's slow change leave a small error, and lossy encoders add some. */
+#define CEILING_MARGIN_DB 0.5
+#define MAX_GAIN_DB 40.0
+#define BLOCK 4096
+
+static double db_to_lin(double db) { return pow(10.0, db / 20.0); }
+
+bc_rc bc_master_preset(const char *name, bc_master_options *o, int *format) {
+  int f = -1;
+  if (!name) return BC_ERR_ARG;
+  if (!util_strcasecmp(name, "podcast")) {
+    o->target_lufs = -16;
+    o->ceiling_dbtp = -1;
+  } else if (!util_strcasecmp(name, "broadcast") || !util_strcasecmp(name, "ebu") ||
+             !util_strcasecmp(name, "r128")) {
+    o->target_lufs = -23;
+    o->ceiling_dbtp = -1;
+  } else if (!util_strcasecmp(name, "alexa")) {
+    o->target_lufs = -14;
+    o->ceiling_dbtp = -2;
+    f = BC_FORMAT_MP3;
+  } else {
+    return BC_ERR_ARG;
+  }
+  if (format) *format = f;
+  return BC_OK;
+}
+
+static double opt_target(const bc_master_options *o) {
+  return o && o->target_lufs < 0 ? o->target_lufs : DEFAULT_TARGET;
+}
+
+static double opt_ceiling(const bc_master_options *o) {
+  return o && o->ceiling_dbtp < 0 ? o->ceiling_dbtp : DEFAULT_CEILING;
+}
+
+/* ---- resampler (libsoxr) ---------------------------------------------- */
+
+typedef struct resampler {
+  soxr_t soxr;       /* NULL when the rates are equal */
+  float *out;
+  size_t cap;
+  double ratio;
+} resampler;
+
+static void rs_init(resampler *r, unsigned in, unsigned out) {
+  memset(r, 0, sizeof *r);
+  r->ratio = (double)out / in;
+  if (in != out) {
+    soxr_error_t err = NULL;
+    soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
+    soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
+    r->soxr = soxr_create(in, out, 1, &err, &io, &q, NULL);
+    if (err) r->soxr = NULL; /* cannot happen for sane rates; falls back to no resampling */
+  }
+  r->cap = (size_t)(BLOCK * (r->ratio > 1 ? r->ratio : 1)) + 64;
+  r->out = xmalloc(r->cap * sizeof *r->out);
+}
+
+/* Resample n samples (in == NULL: flush), handing the output to fn. */
+static bc_rc rs_process(resampler *r, const float *in, size_t n, mst_sink fn, void *user) {
+  bc_rc rc;
+  if (!r->soxr) return in && n ? fn(in, n, user) : BC_OK;
+  if (!in) {
+    for (;;) {
+      size_t odone = 0;
+      soxr_process(r->soxr, NULL, 0, NULL, r->out, r->cap, &odone);
+      if (!odone) return BC_OK;
+      if ((rc = fn(r->out, odone, user))) return rc;
+    }
+  }
+  while (n) {
+    size_t take = n > BLOCK ? BLOCK : n, idone = 0, odone = 0;
+    soxr_process(r->soxr, in, take, &idone, r->out, r->cap, &odone);
+    if (odone && (rc = fn(r->out, odone, user))) return rc;
+    in += idone;
+    n -= idone;
+    if (!idone && !odone) break;
+  }
+  return BC_OK;
+}
+
+static void rs_free(resampler *r) {
+  if (r->soxr) soxr_delete(r->soxr);
+  free(r->out);
+  memset(r, 0, sizeof *r);
+}
+
+/* ---- true-peak limiter ------------------------------------------------ */
+
+#define LIM_K 8        /* interpolator half width: 16 taps per phase */
+#define LIM_PHASES 3   /* fractions 1/4, 2/4, 3/4 between two samples */
+
+typedef struct limiter {
+  double ceiling;    /* linear */
+  double release;    /* per-sample recovery coefficient */
+  size_t L;          /* look-ahead in samples */
+  float coef[LIM_PHASES][2 * LIM_K];
+  float *x;          /* input history ring (power of two) */
+  size_t xmask;
+  uint64_t n_in, n_out;
+  uint64_t *dq_i;    /* sliding-minimum deque of (index, gain) */
+  float *dq_v;
+  size_t dq_head, dq_len, dq_cap;
+  double env;
+  float *ring;       /* the last L+1 envelope values, for the moving average */
+  double sum;
+  float *out;
+  size_t out_cap;
+  double min_gain;   /* smallest gain applied, for reports */
+} limiter;
+
+static void lim_init(limiter *l, unsigned rate, double ceiling_db) {
+  size_t size = 1, i;
+  int p, k;
+  memset(l, 0, sizeof *l);
+  l->ceiling = db_to_lin(ceiling_db - CEILING_MARGIN_DB);
+  l->release = 1.0 - exp(-1.0 / (0.080 * rate));
+  l->L = (size_t)(rate * 0.005) + 1; /* 5 ms */
+  for (p = 0; p < LIM_PHASES; p++) {
+    double f = (p + 1) / (double)(LIM_PHASES + 1), sum = 0;
+    for (k = 0; k < 2 * LIM_K; k++) {
+      /* tap k multiplies x[m - K + 1 + k]; t is the distance to m + f */
+      double t = f - (k - LIM_K + 1);
+      double s = fabs(t) < 1e-9 ? 1.0 : sin(M_PI * t) / (M_PI * t);
+      double w = fabs(t) < LIM_K ? 0.5 * (1.0 + cos(M_PI * t / LIM_K)) : 0.0;
+      l->coef[p][k] = (float)(s * w);
+      sum += s * w;
+    }
+    for (k = 0; k < 2 * LIM_K; k++) l->coef[p][k] = (float)(l->coef[p][k] / sum);
+  }
+  while (size < 2 * LIM_K + l->L + 4) size <<= 1;
+  l->x = xcalloc(size, sizeof *l->x);
+  l->xmask = size - 1;
+  l->dq_cap = l->L + 4;
+  l->dq_i = xmalloc(l->dq_cap * sizeof *l->dq_i);
+  l->dq_v = xmalloc(l->dq_cap * sizeof *l->dq_v);
+  l->env = 1.0;
+  l->ring = xmalloc((l->L + 1) * sizeof *l->ring);
+  for (i = 0; i <= l->L; i++) l->ring[i] = 1.0f;
+  l->sum = (double)(l->L + 1);
+  l->out_cap = BLOCK;
+  l->out = xmalloc(l->out_cap * sizeof *l->out);
+  l->min_gain = 1.0;
+}
+
+static void lim_free(limiter *l) {
+  free(l->x);
+  free(l->dq_i);
+  free(l->dq_v);
+  free(l->ring);
+  free(l->out);
+  memset(l, 0, sizeof *l);
+}
+
+/* One input sample; returns 1 and sets *y when a delayed output sample is
+ * ready.  Indices before 0 read as silence. */
+static int lim_step(limiter *l, float v, float *y) {
+  uint64_t n = l->n_in++;
+  int64_t m = (int64_t)n - LIM_K, j;
+  float *x = l->x;
+  size_t mask = l->xmask, q;
+  double peak, g, minf, gain;
+  int p, k;
+
+  x[n & mask] = v;
+  if (m < 0) return 0;
+  /* Peak of the stretch from x[m] to x[m+1], inter-sample values included. */
+  peak = fabsf(x[(uint64_t)m & mask]);
+  if (fabsf(x[(uint64_t)(m + 1) & mask]) > peak) peak = fabsf(x[(uint64_t)(m + 1) & mask]);
+  for (p = 0; p < LIM_PHASES; p++) {
+    float acc = 0;
+    for (k = 0; k < 2 * LIM_K; k++) acc += l->coef[p][k] * x[(uint64_t)(m - LIM_K + 1 + k) & mask];
+    if (fabsf(acc) > peak) peak = fabsf(acc);
+  }
+  g = peak > l->ceiling ? l->ceiling / peak : 1.0;
+  /* Sliding minimum over the last L+1 stretches (monotonic deque). */
+  while (l->dq_len && l->dq_v[(l->dq_head + l->dq_len - 1) % l->dq_cap] >= g) l->dq_len--;
+  q = (l->dq_head + l->dq_len) % l->dq_cap;
+  l->dq_i[q] = (uint64_t)m;
+  l->dq_v[q] = (float)g;
+  l->dq_len++;
+  while ((int64_t)l->dq_i[l->dq_head] < m - (int64_t)l->L) {
+    l->dq_head = (l->dq_head + 1) % l->dq_cap;
+    l->dq_len--;
+  }
+  minf = l->dq_v[l->dq_head];
+  l->env += (1.0 - l->env) * l->release;
+  if (l->env > minf) l->env = minf;
+  q = (size_t)((uint64_t)m % (l->L + 1));
+  l->sum += l->env - l->ring[q];
+  l->ring[q] = (float)l->env;
+  j = m - (int64_t)l->L;
+  if (j < 0) return 0;
+  gain = l->sum / (double)(l->L + 1);
+  if (gain > 1.0) gain = 1.0;
+  if (gain < l->min_gain) l->min_gain = gain;
+  *y = (float)(x[(uint64_t)j & mask] * gain);
+  return 1;
+}
+
+static bc_rc lim_process(limiter *l, const float *in, size_t n, mst_sink fn, void *user) {
+  size_t i, k = 0;
+  bc_rc rc;
+  for (i = 0; i < n; i++) {
+    if (lim_step(l, in[i], &l->out[k])) k++;
+    if (k == l->out_cap) {
+      l->n_out += k;
+      if ((rc = fn(l->out, k, user))) return rc;
+      k = 0;
+    }
+  }
+  l->n_out += k;
+  return k ? fn(l->out, k, user) : BC_OK;
+}
+
+/* Push silence through until every real sample came out. */
+static bc_rc lim_flush(limiter *l, mst_sink fn, void *user) {
+  uint64_t real = l->n_in;
+  size_t k = 0;
+  bc_rc rc;
+  while (l->n_out + k < real) {
+    if (lim_step(l, 0.0f, &l->out[k])) k++;
+    if (k == l->out_cap) {
+      l->n_out += k;
+      if ((rc = fn(l->out, k, user))) return rc;
+      k = 0;
+    }
+  }
+  l->n_out += k;
+  l->n_in = real;
+  return k ? fn(l->out, k, user) : BC_OK;
+}
+
+/* ---- streaming -------------------------------------------------------- */
+
+/* espeak-ng's standard voices at their default amplitude measure about
+ * -21 LUFS; streaming cannot look ahead, so it assumes that. */
+#define ASSUMED_SPEECH_LUFS (-21.0)
+
+struct mst_stream {
+  resampler rs;
+  limiter lim;
+  int limit;
+  float gain;
+  float *buf;
+  mst_sink sink;
+  void *user;
+};
+
+static bc_rc stream_to_limiter(const float *s, size_t n, void *user) {
+  mst_stream *st = user;
+  return st->limit ? lim_process(&st->lim, s, n, st->sink, st->user) : st->sink(s, n, st->user);
+}
+
+mst_stream *mst_stream_new(const bc_master_options *o, unsigned in_rate, unsigned out_rate,
+                           mst_sink sink, void *user) {
+  mst_stream *s = xcalloc(1, sizeof *s);
+  rs_init(&s->rs, in_rate, out_rate);
+  s->limit = !(o && o->no_loudness);
+  s->gain = s->limit ? (float)db_to_lin(opt_target(o) - ASSUMED_SPEECH_LUFS) : 1.0f;
+  if (s->limit) lim_init(&s->lim, out_rate, opt_ceiling(o));
+  s->buf = xmalloc(BLOCK * sizeof *s->buf);
+  s->sink = sink;
+  s->user = user;
+  return s;
+}
+
+bc_rc mst_stream_push(mst_stream *s, const int16_t *pcm, size_t n) {
+  bc_rc rc;
+  while (n) {
+    size_t take = n > BLOCK ? BLOCK : n, i;
+    for (i = 0; i < take; i++) s->buf[i] = pcm[i] * (s->gain / 32768.0f);
+    if ((rc = rs_process(&s->rs, s->buf, take, stream_to_limiter, s))) return rc;
+    pcm += take;
+    n -= take;
+  }
+  return BC_OK;
+}
+
+bc_rc mst_stream_finish(mst_stream *s) {
+  bc_rc rc = rs_process(&s->rs, NULL, 0, stream_to_limiter, s);
+  if (!rc && s->limit) rc = lim_flush(&s->lim, s->sink, s->user);
+  return rc;
+}
+
+void mst_stream_free(mst_stream *s) {
+  if (!s) return;
+  rs_free(&s->rs);
+  if (s->limit) lim_free(&s->lim);
+  free(s->buf);
+  free(s);
+}
+
+/* ---- loudness meter --------------------------------------------------- */
+
+bc_rc bc_loudness_measure(const char *path, bc_loudness *out, bc_diag *diag) {
+  bc_decoder *d = NULL;
+  unsigned rate = 0;
+  uint64_t total = 0;
+  ebur128_state *st;
+  float *buf;
+  size_t got;
+  double v;
+  bc_rc rc;
+
+  memset(out, 0, sizeof *out);
+  rc = bc_decoder_open(path, &d, &rate, NULL, diag);
+  if (rc) return rc;
+  st = ebur128_init(1, rate, EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK |
+                                 EBUR128_MODE_HISTOGRAM);
+  if (!st) {
+    bc_decoder_close(d);
+    util_diag(diag, "%s: cannot measure loudness at %u Hz", path, rate);
+    return BC_ERR_UNSUPPORTED;
+  }
+  buf = xmalloc(BLOCK * sizeof *buf);
+  while ((got = bc_decoder_read(d, buf, BLOCK)) > 0) {
+    ebur128_add_frames_float(st, buf, got);
+    total += got;
+  }
+  out->integrated = ebur128_loudness_global(st, &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
+  out->true_peak = ebur128_true_peak(st, 0, &v) == EBUR128_SUCCESS && v > 0 ? 20 * log10(v)
+                                                                            : -HUGE_VAL;
+  out->range = ebur128_loudness_range(st, &v) == EBUR128_SUCCESS ? v : 0;
+  out->seconds = (double)total / rate;
+  out->sample_rate = rate;
+  ebur128_destroy(&st);
+  free(buf);
+  bc_decoder_close(d);
+  return BC_OK;
+}
+
+/* ---- episodes: two passes over a temporary file ------------------------ */
+
+/* One input of the mix (speech from the temporary file, or a jingle),
+ * resampled to the output rate and pulled a block at a time. */
+typedef struct source {
+  int fd;               /* speech: 16-bit PCM file; -1 for a jingle */
+  off_t pos;
+  bc_decoder *dec;      /* jingle */
+  resampler rs;
+  float *fifo;
+  size_t start, len, cap;
+  int done;
+  float *in;
+  int16_t *pcm;
+} source;
+
+static bc_rc fifo_add(const float *s, size_t n, void *user) {
+  source *src = user;
+  if (src->start && src->start + src->len + n > src->cap) {
+    memmove(src->fifo, src->fifo + src->start, src->len * sizeof *src->fifo);
+    src->start = 0;
+  }
+  if (src->start + src->len + n > src->cap) {
+    src->cap = (src->start + src->len + n) * 2;
+    src->fifo = xrealloc(src->fifo, src->cap * sizeof *src->fifo);
+  }
+  memcpy(src->fifo + src->start + src->len, s, n * sizeof *s);
+  src->len += n;
+  return BC_OK;
+}
+
+static void src_init(source *s, int fd, bc_decoder *dec, unsigned in_rate, unsigned out_rate) {
+  memset(s, 0, sizeof *s);
+  s->fd = fd;
+  s->dec = dec;
+  rs_init(&s->rs, in_rate, out_rate);
+  s->in = xmalloc(BLOCK * sizeof *s->in);
+  s->pcm = xmalloc(BLOCK * sizeof *s->pcm);
+}
+
+static void src_free(source *s) {
+  rs_free(&s->rs);
+  bc_decoder_close(s->dec);
+  free(s->fifo);
+  free(s->in);
+  free(s->pcm);
+  memset(s, 0, sizeof *s);
+  s->fd = -1;
+}
+
+/* Fill out[0..n) with the next samples, silence after the end. */
+static bc_rc src_pull(source *s, float *out, size_t n) {
+  size_t k;
+  while (s->len < n && !s->done) {
+    size_t got = 0, i;
+    if (s->dec) {
+      got = bc_decoder_read(s->dec, s->in, BLOCK);
+    } else {
+      ssize_t r = pread(s->fd, s->pcm, BLOCK * sizeof *s->pcm, s->pos);
+      if (r < 0) {
+        if (errno == EINTR) continue;
+        return BC_ERR_IO;
+      }
+      got = (size_t)r / sizeof *s->pcm;
+      s->pos += (off_t)(got * sizeof *s->pcm);
+      for (i = 0; i < got; i++) s->in[i] = s->pcm[i] / 32768.0f;
+    }
+    if (got) {
+      rs_process(&s->rs, s->in, got, fifo_add, s);
+    } else {
+      rs_process(&s->rs, NULL, 0, fifo_add, s);
+      s->done = 1;
+    }
+  }
+  k = s->len < n ? s->len : n;
+  memcpy(out, s->fifo + s->start, k * sizeof *out);
+  s->start += k;
+  s->len -= k;
+  if (!s->len) s->start = 0;
+  for (; k < n; k++) out[k] = 0;
+  return BC_OK;
+}
+
+typedef struct jingle {
+  char *path;
+  unsigned rate;
+  double lufs;
+  uint64_t len;         /* in output samples */
+} jingle;
+
+struct mst_episode {
+  bc_master_options o;
+  unsigned in_rate, out_rate;
+  int fd;
+  uint64_t n_speech;
+  ebur128_state *meter;
+  jingle intro, outro;
+  uint64_t xf;          /* crossfade, output samples */
+  double out_lufs, out_tp;
+};
+
+/* Measure a jingle and count its samples (decoding it once). */
+static bc_rc jingle_open(jingle *j, const char *path, unsigned out_rate, bc_diag *diag) {
+  bc_decoder *d = NULL;
+  ebur128_state *st;
+  uint64_t n = 0;
+  float *buf;
+  size_t got;
+  double v;
+  bc_rc rc = bc_decoder_open(path, &d, &j->rate, NULL, diag);
+  if (rc) return rc;
+  st = ebur128_init(1, j->rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  if (!st) {
+    bc_decoder_close(d);
+    util_diag(diag, "%s: cannot measure loudness at %u Hz", path, j->rate);
+    return BC_ERR_UNSUPPORTED;
+  }
+  buf = xmalloc(BLOCK * sizeof *buf);
+  while ((got = bc_decoder_read(d, buf, BLOCK)) > 0) {
+    ebur128_add_frames_float(st, buf, got);
+    n += got;
+  }
+  free(buf);
+  bc_decoder_close(d);
+  j->lufs = ebur128_loudness_global(st, &v) == EBUR128_SUCCESS && isfinite(v) ? v : -HUGE_VAL;
+  ebur128_destroy(&st);
+  if (!n) {
+    util_diag(diag, "%s: no audio in the file", path);
+    return BC_ERR_EMPTY;
+  }
+  j->path = xstrdup(path);
+  j->len = (uint64_t)llround((double)n * out_rate / j->rate);
+  return BC_OK;
+}
+
+static int open_spool(void) {
+  const char *dir = getenv("TMPDIR");
+  char *name;
+  int fd;
+  if (!dir || !*dir) dir = "/tmp";
+  name = xasprintf("%s/briefcast-speech-XXXXXX", dir);
+  fd = mkstemp(name);
+  if (fd >= 0) unlink(name); /* nothing to clean up, even after a crash */
+  free(name);
+  return fd;
+}
+
+bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned out_rate,
+                        mst_episode **out, bc_diag *diag) {
+  mst_episode *e = xcalloc(1, sizeof *e);
+  bc_rc rc = BC_OK;
+  double xf;
+
+  *out = NULL;
+  if (o) e->o = *o;
+  e->o.intro_audio = e->o.outro_audio = NULL;
+  e->in_rate = in_rate;
+  e->out_rate = out_rate;
+  e->fd = open_spool();
+  if (e->fd < 0) {
+    util_diag(diag, "cannot create a temporary file in %s: %s",
+              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", strerror(errno));
+    free(e);
+    return BC_ERR_IO;
+  }
+  e->meter = ebur128_init(1, in_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  if (o && o->intro_audio && *o->intro_audio)
+    rc = jingle_open(&e->intro, o->intro_audio, out_rate, diag);
+  if (!rc && o && o->outro_audio && *o->outro_audio)
+    rc = jingle_open(&e->outro, o->outro_audio, out_rate, diag);
+  if (rc) {
+    mst_episode_free(e);
+    return rc;
+  }
+  xf = o && o->crossfade != 0 ? o->crossfade : DEFAULT_CROSSFADE;
+  e->xf = xf > 0 ? (uint64_t)(xf * out_rate) : 0;
+  *out = e;
+  return BC_OK;
+}
+
+bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n) {
+  size_t i, off = 0;
+  float buf[1024];
+  while (off < n * sizeof *pcm) {
+    ssize_t w = write(e->fd, (const char *)pcm + off, n * sizeof *pcm - off);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return BC_ERR_IO;
+    }
+    off += (size_t)w;
+  }
+  if (e->meter) {
+    for (off = 0; off < n; off += i) {
+      for (i = 0; i < 1024 && off + i < n; i++) buf[i] = pcm[off + i] / 32768.0f;
+      ebur128_add_frames_float(e->meter, buf, i);
+    }
+  }
+  e->n_speech += n;
+  return BC_OK;
+}
+
+static uint64_t speech_out_len(const mst_episode *e) {
+  return (uint64_t)llround((double)e->n_speech * e->out_rate / e->in_rate);
+}
+
+uint64_t mst_episode_speech_offset(const mst_episode *e) {
+  if (!e->intro.path) return 0;
+  return e->intro.len > e->xf ? e->intro.len - e->xf : 0;
+}
+
+static uint64_t outro_start(const mst_episode *e) {
+  uint64_t end = mst_episode_speech_offset(e) + speech_out_len(e);
+  if (e->intro.path && e->intro.len > end) end = e->intro.len;
+  if (!e->outro.path) return end;
+  return end > e->xf + mst_episode_speech_offset(e) ? end - e->xf : mst_episode_speech_offset(e);
+}
+
+uint64_t mst_episode_length(const mst_episode *e) {
+  uint64_t os = outro_start(e);
+  return e->outro.path ? os + e->outro.len : os;
+}
+
+typedef struct run_ctx {
+  ebur128_state *meter;
+  mst_sink sink;
+  void *user;
+} run_ctx;
+
+static bc_rc run_out(const float *s, size_t n, void *user) {
+  run_ctx *r = user;
+  ebur128_add_frames_float(r->meter, s, n);
+  return r->sink ? r->sink(s, n, r->user) : BC_OK;
+}
+
+/* One mixing pass with the given gains (dB).  sink NULL = measure only. */
+static bc_rc episode_pass(mst_episode *e, double gain_db[3], mst_sink sink, void *user,
+                          volatile int *cancel, double *lufs, double *tp) {
+  source sp, in, ou;
+  limiter lim;
+  run_ctx rc_ = {0};
+  uint64_t total = mst_episode_length(e), pos, s0 = mst_episode_speech_offset(e);
+  uint64_t s1 = s0 + speech_out_len(e), o0 = outro_start(e);
+  float *mix = xmalloc(BLOCK * sizeof *mix), *tmp = xmalloc(BLOCK * sizeof *tmp);
+  float g[3];
+  int limit = !e->o.no_loudness;
+  bc_rc rc = BC_OK;
+  double v;
+  size_t i, k;
+  bc_diag ignored;
+
+  for (i = 0; i < 3; i++) g[i] = (float)db_to_lin(gain_db[i]);
+  src_init(&sp, e->fd, NULL, e->in_rate, e->out_rate);
+  src_init(&in, -1, NULL, e->out_rate, e->out_rate);
+  src_init(&ou, -1, NULL, e->out_rate, e->out_rate);
+  if (e->intro.path) {
+    rs_free(&in.rs);
+    rc = bc_decoder_open(e->intro.path, &in.dec, NULL, NULL, &ignored);
+    rs_init(&in.rs, e->intro.rate, e->out_rate);
+  }
+  if (!rc && e->outro.path) {
+    rs_free(&ou.rs);
+    rc = bc_decoder_open(e->outro.path, &ou.dec, NULL, NULL, &ignored);
+    rs_init(&ou.rs, e->outro.rate, e->out_rate);
+  }
+  rc_.meter = ebur128_init(1, e->out_rate,
+                           EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM | EBUR128_MODE_TRUE_PEAK);
+  rc_.sink = sink;
+  rc_.user = user;
+  if (limit) lim_init(&lim, e->out_rate, opt_ceiling(&e->o));
+
+  for (pos = 0; !rc && pos < total; pos += k) {
+    k = total - pos > BLOCK ? BLOCK : (size_t)(total - pos);
+    if (cancel && *cancel) {
+      rc = BC_ERR_INTERRUPTED;
+      break;
+    }
+    memset(mix, 0, k * sizeof *mix);
+    if (e->intro.path && pos < e->intro.len) {
+      size_t n = e->intro.len - pos < k ? (size_t)(e->intro.len - pos) : k;
+      uint64_t fade0 = e->intro.len > e->xf ? e->intro.len - e->xf : 0;
+      if ((rc = src_pull(&in, tmp, n))) break;
+      for (i = 0; i < n; i++) {
+        uint64_t t = pos + i;
+        float w = g[1];
+        if (t >= fade0 && e->xf)
+          w *= (float)cos(M_PI / 2 * (double)(t - fade0) / (double)e->xf);
+        mix[i] += tmp[i] * w;
+      }
+    }
+    if (pos + k > s0 && pos < s1) {
+      size_t a = pos < s0 ? (size_t)(s0 - pos) : 0;
+      size_t b = pos + k < s1 ? k : (size_t)(s1 - pos);
+      if ((rc = src_pull(&sp, tmp, b - a))) break;
+      for (i = a; i < b; i++) mix[i] += tmp[i - a] * g[0];
+    }
+    if (e->outro.path && pos + k > o0) {
+      size_t a = pos < o0 ? (size_t)(o0 - pos) : 0;
+      if ((rc = src_pull(&ou, tmp, k - a))) break;
+      for (i = a; i < k; i++) {
+        uint64_t t = pos + i - o0;
+        float w = g[2];
+        if (t < e->xf) w *= (float)sin(M_PI / 2 * (double)t / (double)e->xf);
+        mix[i] += tmp[i - a] * w;
+      }
+    }
+    rc = limit ? lim_process(&lim, mix, k, run_out, &rc_) : run_out(mix, k, &rc_);
+  }
+  if (!rc && limit) rc = lim_flush(&lim, run_out, &rc_);
+  if (!rc) {
+    *lufs = ebur128_loudness_global(rc_.meter, &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
+    *tp = ebur128_true_peak(rc_.meter, 0, &v) == EBUR128_SUCCESS && v > 0 ? 20 * log10(v)
+                                                                          : -HUGE_VAL;
+  }
+  if (limit) lim_free(&lim);
+  ebur128_destroy(&rc_.meter);
+  src_free(&sp);
+  src_free(&in);
+  src_free(&ou);
+  free(mix);
+  free(tmp);
+  return rc;
+}
+
+static double clamp_gain(double db) {
+  return db > MAX_GAIN_DB ? MAX_GAIN_DB : db < -MAX_GAIN_DB ? -MAX_GAIN_DB : db;
+}
+
+bc_rc mst_episode_run(mst_episode *e, mst_sink sink, void *user, volatile int *cancel,
+                      bc_diag *diag) {
+  double target = opt_target(&e->o), gain[3] = {0, 0, 0}, lufs = 0, tp = 0, v;
+  bc_rc rc;
+
+  if (!e->o.no_loudness) {
+    double speech = ebur128_loudness_global(e->meter, &v) == EBUR128_SUCCESS && isfinite(v)
+                        ? v : target;
+    gain[0] = clamp_gain(target - speech);
+    /* Jingles are matched to the same target as speech. */
+    gain[1] = isfinite(e->intro.lufs) ? clamp_gain(target - e->intro.lufs) : 0;
+    gain[2] = isfinite(e->outro.lufs) ? clamp_gain(target - e->outro.lufs) : 0;
+    /* Pass 2: limiting lowers the loudness; measure by how much. */
+    rc = episode_pass(e, gain, NULL, NULL, cancel, &lufs, &tp);
+    if (rc) goto fail;
+    if (isfinite(lufs)) {
+      double d = target - lufs;
+      if (d > 6) d = 6;
+      if (d < -6) d = -6;
+      gain[0] += d;
+      gain[1] += d;
+      gain[2] += d;
+    }
+  }
+  rc = episode_pass(e, gain, sink, user, cancel, &e->out_lufs, &e->out_tp);
+  if (rc) goto fail;
+  return BC_OK;
+fail:
+  if (rc == BC_ERR_IO) util_diag(diag, "cannot read back the temporary speech file");
+  return rc;
+}
+
+void mst_episode_loudness(const mst_episode *e, double *lufs, double *dbtp) {
+  if (lufs) *lufs = e->out_lufs;
+  if (dbtp) *dbtp = e->out_tp;
+}
+
+void mst_episode_free(mst_episode *e) {
+  if (!e) return;
+  if (e->fd >= 0) close(e->fd);
+  if (e->meter) ebur128_destroy(&e->meter);
+  free(e->intro.path);
+  free(e->outro.path);
+  free(e);
+}

@@ -1,0 +1,38 @@
+/* Private: the mastering machinery bc_render() drives (master.c). */
+#ifndef BC_MASTERING_H
+#define BC_MASTERING_H
+
+#include "briefcast/master.h"
+#include "util.h"
+
+/* Receives mastered samples at the output rate.  Returns BC_OK to go on. */
+typedef bc_rc (*mst_sink)(const float *samples, size_t n, void *user);
+
+/* Streaming (for -o -): resample, a fixed gain, the limiter; one pass, no
+ * look at the whole episode, so the loudness is only approximate. */
+typedef struct mst_stream mst_stream;
+mst_stream *mst_stream_new(const bc_master_options *o, unsigned in_rate, unsigned out_rate,
+                           mst_sink sink, void *user);
+bc_rc mst_stream_push(mst_stream *s, const int16_t *pcm, size_t n);
+bc_rc mst_stream_finish(mst_stream *s);
+void mst_stream_free(mst_stream *s);
+
+/* A whole episode in two passes with bounded memory: speech is stored in an
+ * unlinked temporary file and measured (pass 1); mst_episode_run() then
+ * mixes jingles, applies gain and the limiter, measures the result without
+ * writing it, corrects the gain, and finally streams the result to the sink. */
+typedef struct mst_episode mst_episode;
+bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned out_rate,
+                        mst_episode **out, bc_diag *diag);
+bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n);
+/* Where speech starts in the output, in output samples (after the intro). */
+uint64_t mst_episode_speech_offset(const mst_episode *e);
+/* Output length in samples (valid after all speech was given). */
+uint64_t mst_episode_length(const mst_episode *e);
+bc_rc mst_episode_run(mst_episode *e, mst_sink sink, void *user, volatile int *cancel,
+                      bc_diag *diag);
+/* Loudness of what mst_episode_run() produced. */
+void mst_episode_loudness(const mst_episode *e, double *lufs, double *dbtp);
+void mst_episode_free(mst_episode *e);
+
+#endif

@@ -1,0 +1,242 @@
+/* Rendering: a script in, a finished audio file out.  Drives the sound
+ * stages in order: speech (bc_speak, 16-bit PCM at the engine's rate) ->
+ * mastering (resampling, loudness, limiter, jingles; master.c) -> encoding
+ * (encode.c).
+ *
+ * A file is mastered in passes (see master.c) so its loudness is measured
+ * before anything is written; the encoder writes under a temporary name, so
+ * on any failure or interruption no file is left under the output name.
+ * "-" streams instead: each chunk of speech is mastered and written to
+ * stdout as soon as espeak-ng makes it, so playback starts at once (the
+ * loudness is then an estimate, peaks still limited).
+ *
+ * Chapters come from the script's headline segments: each story is a
+ * chapter from the start of its headline, plus an opening chapter for the
+ * intro when it is not empty. */
+#include "briefcast/render.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mastering.h"
+#include "util.h"
+
+typedef struct render_ctx {
+  const bc_render_options *opts;
+  bc_encoder *enc;
+  mst_stream *stream;
+  mst_episode *episode;
+  uint64_t made, expected;   /* speech samples so far, estimate of the total */
+  uint64_t written, total;   /* output samples written, expected */
+  bc_rc err;
+} render_ctx;
+
+static int cancelled(const bc_render_options *o) { return o->cancel && *o->cancel; }
+
+static void progress(render_ctx *c, const char *what, uint64_t done, uint64_t total) {
+  if (c->opts->on_progress)
+    c->opts->on_progress(what, (size_t)done, (size_t)(total > done ? total : done),
+                         c->opts->user);
+}
+
+static bc_rc to_encoder(const float *s, size_t n, void *user) {
+  render_ctx *c = user;
+  bc_rc rc;
+  if (cancelled(c->opts)) return BC_ERR_INTERRUPTED;
+  rc = bc_encoder_write(c->enc, s, n);
+  c->written += n;
+  if (c->episode && (c->written / 22050) != ((c->written - n) / 22050))
+    progress(c, "encoding", c->written, c->total);
+  return rc;
+}
+
+/* The bc_pcm_sink for bc_speak: stop (return non-zero) on error or signal. */
+static int speech_sink(const int16_t *pcm, size_t n, void *user) {
+  render_ctx *c = user;
+  if (cancelled(c->opts)) {
+    c->err = BC_ERR_INTERRUPTED;
+    return 1;
+  }
+  c->err = c->stream ? mst_stream_push(c->stream, pcm, n) : mst_episode_speech(c->episode, pcm, n);
+  c->made += n;
+  progress(c, "speaking", c->made, c->expected);
+  return c->err != BC_OK;
+}
+
+static void timeline_shift(bc_timeline *t, size_t by) {
+  size_t i;
+  if (!t || !by) return;
+  for (i = 0; i < t->n_segments; i++) {
+    t->segments[i].start += by;
+    t->segments[i].end += by;
+    t->segments[i].pause_end += by;
+  }
+  for (i = 0; i < t->n_words; i++) t->words[i].sample += by;
+  t->n_samples += by;
+}
+
+/* Chapters: the intro (when it has speech before the first headline), then
+ * one per headline.  Times in seconds of output. */
+static void make_chapters(const bc_script *s, const bc_timeline *t, double seconds,
+                          bc_render_result *r) {
+  size_t i, n = 0, cap = 0;
+  bc_chapter *ch = NULL;
+  double rate = t && t->sample_rate ? t->sample_rate : 22050.0;
+  if (!t) return;
+  for (i = 0; i < s->n_segments && i < t->n_segments; i++) {
+    const bc_segment *g = &s->segments[i];
+    double start = t->segments[i].start / rate;
+    if (g->role != BC_ROLE_HEADLINE) continue;
+    if (n == 0 && start > 1.0) {
+      BC_GROW(ch, n, cap);
+      memset(&ch[n], 0, sizeof ch[n]);
+      ch[n].title = xstrdup(s->title && *s->title ? s->title : "Introduction");
+      n++;
+    }
+    BC_GROW(ch, n, cap);
+    memset(&ch[n], 0, sizeof ch[n]);
+    ch[n].start = start;
+    ch[n].title = xstrdup(g->story_title && *g->story_title ? g->story_title
+                                                              : g->text ? g->text : "Story");
+    ch[n].url = xstrdup(g->story_url);
+    n++;
+  }
+  for (i = 0; i < n; i++) ch[i].end = i + 1 < n ? ch[i + 1].start : seconds;
+  r->chapters = ch;
+  r->n_chapters = n;
+}
+
+static unsigned pick_rate(const bc_render_options *o, int format, unsigned engine) {
+  (void)engine;
+  if (o->sample_rate) return o->sample_rate;
+  return format == BC_FORMAT_OPUS ? 48000 : 44100;
+}
+
+bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_options *opts,
+                bc_render_result *result, bc_diag *diag) {
+  render_ctx c;
+  bc_render_result r;
+  bc_timeline *tl = NULL;
+  bc_tags tags;
+  unsigned in_rate = bc_speech_sample_rate(), out_rate;
+  int format, streaming;
+  bc_rc rc;
+
+  memset(&c, 0, sizeof c);
+  memset(&r, 0, sizeof r);
+  if (result) memset(result, 0, sizeof *result);
+  if (!script || !opts || !opts->output || !*opts->output) {
+    util_diag(diag, "no output file given");
+    return BC_ERR_ARG;
+  }
+  c.opts = opts;
+  streaming = !strcmp(opts->output, "-");
+  format = opts->format >= 0 ? opts->format : bc_format_from_path(opts->output);
+  if (format < 0 && streaming) format = BC_FORMAT_WAV;
+  if (format < 0) {
+    const char *dot = strrchr(opts->output, '.');
+    util_diag(diag, "%s: unknown output extension '%s' (use .wav, .flac, .ogg, .opus or .mp3)",
+              opts->output, dot && !strchr(dot, '/') ? dot : "");
+    return BC_ERR_FORMAT;
+  }
+  out_rate = pick_rate(opts, format, in_rate);
+  if (!bc_format_rate_ok((bc_format)format, out_rate)) {
+    util_diag(diag, "%s: %s cannot be written at %u Hz", opts->output,
+              bc_format_name((bc_format)format), out_rate);
+    return BC_ERR_FORMAT;
+  }
+  c.expected = (uint64_t)(bc_script_estimate_seconds(script, opts->speak.words_per_minute > 0
+                                                                  ? opts->speak.words_per_minute
+                                                                  : 160) *
+                          in_rate);
+
+  memset(&tags, 0, sizeof tags);
+  tags.title = script->title;
+  tags.date = script->date;
+  tags.artist = opts->author;
+  tags.album = opts->podcast_name;
+  tags.comment = opts->comment;
+
+  if (streaming) {
+    rc = bc_encoder_open("-", (bc_format)format, out_rate, &opts->encode, &c.enc, diag);
+    if (rc) return rc;
+    c.stream = mst_stream_new(&opts->master, in_rate, out_rate, to_encoder, &c);
+    rc = bc_speak(script, vs, &opts->speak, speech_sink, &c, &tl, diag);
+    if (rc == BC_ERR_INTERRUPTED && c.err) rc = c.err;
+    if (!rc) rc = mst_stream_finish(c.stream);
+    if (rc) {
+      if (rc == BC_ERR_INTERRUPTED) util_diag(diag, "interrupted");
+      else if (rc == BC_ERR_IO) util_diag(diag, "cannot write to standard output");
+      bc_encoder_abort(c.enc);
+      goto out;
+    }
+    r.seconds = (double)c.written / out_rate;
+    make_chapters(script, tl, r.seconds, &r);
+    rc = bc_encoder_finish(c.enc, &tags, diag);
+    goto out;
+  }
+
+  rc = mst_episode_begin(&opts->master, in_rate, out_rate, &c.episode, diag);
+  if (rc) return rc;
+  rc = bc_speak(script, vs, &opts->speak, speech_sink, &c, &tl, diag);
+  if (rc == BC_ERR_INTERRUPTED && c.err) rc = c.err;
+  if (rc) {
+    if (rc == BC_ERR_INTERRUPTED) util_diag(diag, "interrupted");
+    goto out;
+  }
+  if (cancelled(opts)) {
+    rc = BC_ERR_INTERRUPTED;
+    util_diag(diag, "interrupted");
+    goto out;
+  }
+  c.total = mst_episode_length(c.episode);
+  r.seconds = (double)c.total / out_rate;
+  if (tl)
+    timeline_shift(tl, (size_t)llround((double)mst_episode_speech_offset(c.episode) * in_rate /
+                                       out_rate));
+  make_chapters(script, tl, r.seconds, &r);
+  tags.chapters = r.chapters;
+  tags.n_chapters = r.n_chapters;
+
+  rc = bc_encoder_open(opts->output, (bc_format)format, out_rate, &opts->encode, &c.enc, diag);
+  if (rc) goto out;
+  bc_encoder_set_tags(c.enc, &tags);
+  rc = mst_episode_run(c.episode, to_encoder, &c, opts->cancel, diag);
+  if (rc) {
+    if (rc == BC_ERR_INTERRUPTED) util_diag(diag, "interrupted");
+    bc_encoder_abort(c.enc);
+    goto out;
+  }
+  r.seconds = (double)c.written / out_rate;
+  mst_episode_loudness(c.episode, &r.loudness, &r.true_peak);
+  rc = bc_encoder_finish(c.enc, NULL, diag);
+
+out:
+  mst_stream_free(c.stream);
+  mst_episode_free(c.episode);
+  if (rc) {
+    bc_timeline_free(tl);
+    r.timeline = NULL;
+    bc_render_result_clear(&r);
+    return rc;
+  }
+  r.sample_rate = out_rate;
+  r.format = format;
+  r.timeline = tl;
+  if (result) *result = r;
+  else bc_render_result_clear(&r);
+  return BC_OK;
+}
+
+void bc_render_result_clear(bc_render_result *r) {
+  size_t i;
+  if (!r) return;
+  bc_timeline_free(r->timeline);
+  for (i = 0; i < r->n_chapters; i++) {
+    free((char *)r->chapters[i].title);
+    free((char *)r->chapters[i].url);
+  }
+  free(r->chapters);
+  memset(r, 0, sizeof *r);
+}
