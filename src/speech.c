@@ -301,14 +301,19 @@ static void collect_words(speak_run *run, const spoken_text *sp, const char *src
     if (c1 > n_chars) c1 = n_chars;
     bc_word_time w = {.segment = run->segment, .sample = e->sample};
     source_range(sp, byte_of[c0], byte_of[c1], src_len, &w.text_start, &w.text_end);
+    /* trim white space espeak-ng sometimes counts into a word */
+    while (w.text_start < w.text_end && strchr(" \t\r\n", src[w.text_start])) w.text_start++;
+    while (w.text_end > w.text_start && strchr(" \t\r\n", src[w.text_end - 1])) w.text_end--;
     if (w.text_end <= w.text_start) continue; /* spoken words with no source (inserted) */
-    /* Several spoken words from one written token ("$5" -> "five dollars")
-     * are one word of the transcript: keep the first. */
+    /* Several spoken words from one written token ("$5" -> "five dollars",
+     * or espeak-ng reading "2026" as two words, the second reported inside
+     * the first) are one word of the transcript: keep the first. */
     if (tl->n_words) {
-      const bc_word_time *p = &tl->words[tl->n_words - 1];
-      if (p->segment == w.segment && p->text_start == w.text_start &&
-          p->text_end == w.text_end)
+      bc_word_time *p = &tl->words[tl->n_words - 1];
+      if (p->segment == w.segment && w.text_start < p->text_end) {
+        if (w.text_end > p->text_end) p->text_end = w.text_end;
         continue;
+      }
     }
     BC_GROW(tl->words, tl->n_words, *cap_words);
     tl->words[tl->n_words++] = w;
