@@ -77,6 +77,13 @@ BC_EXPORT bc_rc bc_story_to_json(const bc_story *s, char **out);
 
 BC_EXPORT void bc_story_free(bc_story *s);
 
+/* The story as the JSON object of `briefcast analyze --json` (contract in
+ * ../shared/eval/README.md): title, byline, published, site, language, text,
+ * quotes (text, speaker, start, end: UTF-8 byte offsets in text) and
+ * summary.sentences (what the briefing says, attributions included).
+ * *out is a new NUL-terminated string; free it with bc_free(). */
+BC_EXPORT bc_rc bc_story_to_json(const bc_story *s, char **out);
+
 #ifdef __cplusplus
 }
 #endif

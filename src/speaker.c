@@ -1,0 +1,1080 @@
+/* Speakers: who said each quote.
+ *
+ * In: the article text, its sentences and quotation-mark segments.  Out: for
+ * each quote the resolved full name of its speaker ("Rand Paul"), the title
+ * stripped from it ("Sen."), the speaker's gender when the text shows it, and
+ * the attribution the narrator reads ("Paul, a Kentucky Republican, said").
+ *
+ * The text is cut into word tokens once.  People are the runs of capitalised
+ * words outside quotes that look like names (a known first name, a title or
+ * honorific, or the subject of a speech verb); each is indexed by surname and
+ * first name so "Paul" and "the senator" find "Sen. Rand Paul".  A quote's
+ * speaker comes from the first pattern that matches, nearest first:
+ *   after the quote   ", Paul said" / ", said Paul" / ", Paul, a Kentucky
+ *                     Republican, said" / ", according to Paul"
+ *   before the quote  "Paul said:", "Paul added, "..., and the subject of the
+ *                     last speech verb before a partial quote ("Kosachev ...
+ *                     reiterated the Russian position that "...")
+ *   inherited         the other segments of the same quote, the quote that
+ *                     continues from the paragraph before, the speaker of the
+ *                     quote just before in the paragraph.
+ * Pronouns resolve to the nearest earlier sentence's first person mention of
+ * a compatible gender (subjects come first in English news sentences), and
+ * each resolution is itself a mention for the next pronoun. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "story_impl.h"
+#include "util.h"
+
+/* ---------------------------------------------------------------- tokens */
+
+typedef struct tok {
+  size_t s, e;
+  int word;   /* 1 word, 0 punctuation */
+  int cap;    /* starts with a capital */
+  int quote;  /* index of the quote segment it is in (marks included), -1 outside */
+  size_t sent;
+  size_t block;
+} tok;
+
+typedef struct person {
+  char *name;     /* "Rand Paul" */
+  char *surname;  /* "Paul" */
+  char *first;    /* "Rand" */
+  char *title;    /* "Sen." or NULL */
+  char *role;     /* a describing noun from a title or apposition ("senator") */
+  bc_gender gender;
+  int is_person;  /* evidence that this is a person, not a place or a body */
+} person;
+
+typedef struct ctx {
+  const char *t;
+  size_t len;
+  tok *tk;
+  size_t n;
+  person *pp;
+  size_t np, cap_pp;
+  int *ment;      /* per token: person index of a mention starting here, or -1 */
+  const bc_sentence *sents;
+  size_t n_sents;
+} ctx;
+
+static void lower_word(const ctx *c, size_t i, char *buf, size_t cap) {
+  size_t n = c->tk[i].e - c->tk[i].s;
+  if (n >= cap) n = cap - 1;
+  for (size_t k = 0; k < n; k++) buf[k] = (char)tolower((unsigned char)c->t[c->tk[i].s + k]);
+  buf[n] = 0;
+}
+
+static int in_list(const char *w, const char *const *list) {
+  for (; *list; list++)
+    if (!strcmp(w, *list)) return 1;
+  return 0;
+}
+
+static int tok_in(const ctx *c, size_t i, const char *const *list) {
+  if (i >= c->n || !c->tk[i].word) return 0;
+  char buf[48];
+  lower_word(c, i, buf, sizeof buf);
+  return in_list(buf, list);
+}
+
+static int tok_is(const ctx *c, size_t i, const char *w) {
+  if (i >= c->n) return 0;
+  size_t n = c->tk[i].e - c->tk[i].s;
+  return strlen(w) == n && strncasecmp(c->t + c->tk[i].s, w, n) == 0;
+}
+
+static int punct_is(const ctx *c, size_t i, char p) {
+  return i < c->n && !c->tk[i].word && c->tk[i].e - c->tk[i].s == 1 && c->t[c->tk[i].s] == p;
+}
+
+/* ---------------------------------------------------------------- word lists */
+
+static const char *const SPEECH_VERBS[] = {
+    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks",
+    "wrote", "writes", "explained", "explains", "noted", "notes", "argued", "argues", "stated",
+    "states", "recalled", "recalls", "continued", "continues", "insisted", "insists", "warned",
+    "warns", "tweeted", "tweets", "replied", "replies", "acknowledged", "acknowledges",
+    "admitted", "admits", "announced", "announces", "declared", "declares", "claimed", "claims",
+    "suggested", "suggests", "urged", "urges", "reiterated", "reiterates", "responded",
+    "responds", "remarked", "remarks", "observed", "observes", "countered", "counters",
+    "conceded", "concedes", "complained", "complains", "cautioned", "cautions", "predicted",
+    "predicts", "promised", "promises", "joked", "jokes", "quipped", "quips", "boasted",
+    "boasts", "emphasized", "emphasised", "emphasizes", "stressed", "stresses", "concluded",
+    "concludes", "recounted", "recounts", "testified", "testifies", "posted", "shouted",
+    "yelled", "exclaimed", "whispered", "mused", "muses", "cried", "thundered", "lamented",
+    "laments", "vowed", "vows", "pledged", "pledges", "charged", "charges", "contended",
+    "contends", "maintained", "maintains", "asserted", "asserts", "agreed", "agrees",
+    "retorted", "snapped", "wondered", "wonders", "demanded", "demands", "texted", "emailed",
+    "confirmed", "confirms", "disclosed", "revealed", "reveals", "explaining", "adding",
+    "telling", "noting", "writing", "arguing", "warning", "insisting", "asking", "declaring",
+    "proclaimed", "proclaims", "scoffed", "sniped", "griped", "grumbled", "marveled",
+    "marvelled", "deadpanned", "interjected", "chimed", "shot", "fumed", "raged", "blasted",
+    "tweeting", "posting", "stating", "suggesting", "cracked", "offered", "pointed",
+    "conceding", "acknowledging", "recalling", "describes", "described", "wrote", "answered",
+    "answers", "begged", "pleaded", "screamed", "sighed", "laughed", "added", "read", NULL};
+
+static const char *const FILLERS[] = {
+    "also", "later", "then", "once", "has", "have", "had", "would", "will", "previously",
+    "recently", "simply", "repeatedly", "often", "quickly", "flatly", "bluntly", "again",
+    "just", "still", "further", "earlier", "famously", "reportedly", "allegedly", "both",
+    "all", "herself", "himself", "themselves", "even", "ultimately", "finally", "first",
+    "initially", "subsequently", "privately", "publicly", "openly", "only", "never", "was",
+    "is", "been", "and", NULL};
+
+static const char *const PRONOUNS[] = {"he", "she", "they", "i", "we", "it", "you", NULL};
+
+static const char *const DETERMINERS[] = {"the", "a", "an", "his", "her", "their", "its",
+                                          "one", "another", "two", "three", "several",
+                                          "some", "many", "our", "this", "that", NULL};
+
+/* Words that end a noun phrase when reading it forwards or backwards. */
+static const char *const NP_STOPS[] = {
+    "that", "who", "which", "and", "but", "or", "when", "while", "as", "because", "after",
+    "before", "if", "in", "on", "at", "to", "about", "during", "with", "from", "by", "of",
+    "for", "since", "where", "than", "whether", "though", "although", "once", "until", NULL};
+
+/* Titles and descriptions that precede a name; stripped from it. */
+static const char *const TITLES[] = {
+    "sen.", "sen", "senator", "sens.", "rep.", "rep", "representative", "reps.", "congressman",
+    "congresswoman", "gov.", "gov", "governor", "president", "vice", "pres.", "mr.", "mr",
+    "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "professor", "secretary",
+    "minister", "prime", "foreign", "deputy", "chief", "justice", "judge", "mayor", "gen.",
+    "general", "col.", "colonel", "lt.", "lieutenant", "sgt.", "sergeant", "capt.", "captain",
+    "adm.", "admiral", "rev.", "reverend", "father", "pope", "king", "queen", "prince",
+    "princess", "sir", "dame", "lord", "lady", "speaker", "leader", "majority", "minority",
+    "chairman", "chairwoman", "chair", "commissioner", "ambassador", "attorney", "director",
+    "officer", "detective", "det.", "sheriff", "coach", "agent", "senior", "former",
+    "republican", "republicans", "democrat", "democrats", "democratic", "gop",
+    "independent", "libertarian", "house", "senate", "state", "defense", "treasury",
+    "homeland", "press", "u.s.", "us", "american", "russian", "candidate", "nominee",
+    "presidential", "chancellor", "premier", "supt.", "superintendent", "inspector",
+    "insp.", "constable", "pc", "dci", "di", "ds", "msgr.", "cardinal", "bishop",
+    "archbishop", "rabbi", "imam", "sister", "brother", "uncle", "aunt", "dj", "mp", "mep",
+    "councilman", "councilwoman", "councillor", "alderman", "assemblyman", "assemblywoman",
+    "delegate", "trooper", "officer", "spokesman", "spokeswoman", "spokesperson", "ceo",
+    "cfo", "founder", "chairperson", "manager", "boss", "striker", "midfielder", "defender",
+    "goalkeeper", "star", "actor", "actress", "singer", "rapper", "lawmaker", "legislator",
+    "economist", "analyst", "strategist", "pollster", "host", "anchor", "correspondent",
+    "reporter", "columnist", "editor", "author", "historian", "scientist", "researcher",
+    "lawyer", "prosecutor", "police", "fire", "white", "new", "mrs", "emperor", "sheikh",
+    "crown", "duke", "duchess", "count", "countess", "baron", "baroness", NULL};
+
+/* Last words of names of bodies and places, not people. */
+static const char *const ORG_WORDS[] = {
+    "house", "committee", "party", "department", "university", "ministry", "council",
+    "court", "senate", "congress", "company", "inc.", "inc", "times", "post", "news",
+    "association", "agency", "foundation", "institute", "union", "republic", "states",
+    "kingdom", "city", "county", "street", "center", "centre", "church", "club", "group",
+    "network", "service", "office", "bank", "board", "commission", "administration",
+    "campaign", "journal", "press", "media", "corp.", "corp", "co.", "ltd", "ltd.", "llc",
+    "organization", "organisation", "school", "college", "hospital", "airport", "station",
+    "island", "islands", "river", "mountains", "park", "square", "avenue", "road", "bridge",
+    "tower", "hall", "forces", "force", "army", "navy", "police", "guard", "network",
+    "magazine", "tribune", "herald", "daily", "weekly", "channel", "tv", "radio", "fund",
+    "trust", "authority", "bureau", "project", "initiative", "coalition", "alliance",
+    "federation", "league", "cup", "championship", "games", "olympics", "festival",
+    "awards", "award", "prize", "act", "bill", "law", "day", "week", "year", "war",
+    "america", "york", "washington", "london", "moscow", "iowa", "ohio", "florida",
+    "texas", "california", "virginia", "carolina", "hampshire", "nevada", "media",
+    "intelligence", "security", "affairs", "relations", "studies", "research", "policy",
+    "watch", "international", "global", "national", "federal", "democrats", "republicans",
+    "gop", "duma", "parliament", "assembly", "legislature", "cabinet", "pentagon",
+    "kremlin", "twitter", "facebook", "google", "cnn", "nbc", "abc", "cbs", "fox", "msnbc",
+    "reuters", "politico", "breitbart", "petersburg", "united", "nations", "europe", NULL};
+
+/* Capitalised words that are not names (sentence openers and the like). */
+static const char *const CAP_STOPS[] = {
+    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "to", "for", "of",
+    "with", "from", "by", "as", "if", "when", "while", "after", "before", "since", "though",
+    "although", "because", "this", "that", "these", "those", "there", "then", "now", "here",
+    "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our", "my",
+    "your", "what", "why", "how", "who", "where", "which", "also", "still", "even", "just",
+    "asked", "speaking", "according", "meanwhile", "however", "later", "earlier", "last",
+    "next", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "mr", "not", "no",
+    "yes", "all", "some", "many", "most", "both", "each", "every", "one", "two", "three",
+    "after", "during", "despite", "instead", "indeed", "still", "only", "like", "unlike",
+    "until", "without", "within", "under", "over", "about", "against", "between", "among",
+    "is", "was", "are", "were", "will", "would", "can", "could", "should", "do", "does",
+    "did", "has", "have", "had", "said", "says", "told", "like", "well", "oh", "please",
+    "dear", "thank", "thanks", "sources", "officials", "critics", "supporters", "several",
+    "other", "another", "such", "more", "much", "few", "asked", "adding", "noting", NULL};
+
+static const char *const MALE_NAMES[] = {
+    "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven",
+    "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald",
+    "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan",
+    "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory",
+    "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron",
+    "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "ethan",
+    "walter", "noah", "jeremy", "christian", "keith", "roger", "terry", "gerald", "harold",
+    "sean", "austin", "carl", "arthur", "lawrence", "dylan", "jesse", "jordan", "bryan",
+    "billy", "joe", "bruce", "gabriel", "logan", "albert", "willie", "alan", "juan", "wayne",
+    "elijah", "randy", "roy", "vincent", "ralph", "eugene", "russell", "bobby", "mason",
+    "philip", "louis", "bernie", "ted", "mike", "chris", "jeb", "marco", "rand", "mitt",
+    "newt", "barack", "bill", "hillary", "tim", "ben", "rick", "jim", "tom", "dan", "bob",
+    "steve", "dave", "jeff", "greg", "doug", "ron", "reince", "lindsey", "mitch", "chuck",
+    "harry", "rudy", "vladimir", "sergei", "sergey", "dmitry", "leonid", "konstantin",
+    "boris", "ivan", "mohammed", "muhammad", "ahmed", "ali", "omar", "hassan", "xi",
+    "emmanuel", "francois", "jean", "pierre", "angela", "nigel", "tony", "gordon", "nick",
+    "boris", "jeremy", "theresa", "elton", "wayne", "frankie", "arsene", "jose", "jurgen",
+    "pep", "louis", "sam", "max", "luke", "matt", "andy", "jamie", "danny", "tommy", "lee",
+    "ian", "neil", "graham", "colin", "stuart", "alistair", "hugh", "rupert", "harvey",
+    "marcus", "martin", "simon", "barry", "craig", "darren", "dean", "glenn", "kurt",
+    "lance", "luis", "carlos", "miguel", "pedro", "antonio", "giovanni", "marco", "luca",
+    "hans", "klaus", "stefan", "wolfgang", "karl", "corey", "kellyanne", "jared", "eric",
+    "kanye", "jay", "elon", "mark", "jeffrey", "warren", "stephen", "howard", "reid",
+    "john", "joaquin", "julian", "rex", "jerome", "travis", "wesley", "clint", "troy",
+    "orrin", "trey", "devin", "adam", "kevin", "paul", "hakeem", "cory", "beto", "pete",
+    "dick", "al", "rahm", "rod", "rob", "todd", "tucker", "sean", "wolf", "anderson", NULL};
+
+static const char *const FEMALE_NAMES[] = {
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
+    "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
+    "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah",
+    "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley",
+    "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine",
+    "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria",
+    "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly",
+    "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah",
+    "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara",
+    "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace",
+    "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie",
+    "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla",
+    "hillary", "carly", "nikki", "sarah", "elizabeth", "kellyanne", "hope", "huma",
+    "ivanka", "melania", "michelle", "chelsea", "debbie", "donna", "nancy", "kamala",
+    "kirsten", "tammy", "dianne", "susan", "lisa", "claire", "amy", "maxine", "jill",
+    "theresa", "angela", "marine", "christine", "nicola", "ruth", "kate", "meghan",
+    "camilla", "kim", "kylie", "taylor", "beyonce", "rihanna", "madonna", "oprah", "ellen",
+    "jane", "louise", "sophie", "chloe", "lucy", "holly", "katie", "jenny", "jo", "vicky",
+    "stacey", "tracey", "gemma", "kerry", "zoe", "ella", "mia", "leah", "sue", "liz",
+    "beth", "meg", "peggy", "sally", "wendy", "paula", "monica", "rita", "tina", "eva",
+    "irene", "natasha", "olga", "svetlana", "yulia", "maria", "ana", "carmen", "lucia",
+    "marine", "ursula", "federica", "sheryl", "marissa", "katy", "jennifer", "kathy",
+    "patty", "barbara", "loretta", "valerie", "condoleezza", "madeleine", "hope", "dana",
+    "katrina", "kellyanne", "sarah", "stephanie", "megyn", "rachel", "gretchen", "mika",
+    "andrea", "brooke", "erin", "gwen", "robin", "norah", NULL};
+
+static bc_gender first_name_gender(const char *lw) {
+  int m = in_list(lw, MALE_NAMES), f = in_list(lw, FEMALE_NAMES);
+  if (m && !f) return BC_GENDER_MALE;
+  if (f && !m) return BC_GENDER_FEMALE;
+  return BC_GENDER_UNKNOWN;
+}
+
+static bc_gender title_gender(const char *lw) {
+  static const char *const M[] = {"mr.", "mr", "congressman", "king", "prince", "sir", "lord",
+                                  "father", "brother", "uncle", "councilman", "assemblyman",
+                                  "spokesman", "chairman", "duke", "actor", "emperor",
+                                  "baron", "count", "sheikh", NULL};
+  static const char *const F[] = {"mrs.", "mrs", "ms.", "ms", "miss", "congresswoman", "queen",
+                                  "princess", "dame", "lady", "sister", "aunt", "councilwoman",
+                                  "assemblywoman", "spokeswoman", "chairwoman", "duchess",
+                                  "actress", "countess", "baroness", NULL};
+  if (in_list(lw, M)) return BC_GENDER_MALE;
+  if (in_list(lw, F)) return BC_GENDER_FEMALE;
+  return BC_GENDER_UNKNOWN;
+}
+
+/* ---------------------------------------------------------------- tokenizer */
+
+static void tokenize(ctx *c, const quote_seg *segs, size_t n_segs, const bc_block *blocks,
+                     size_t n_blocks) {
+  size_t cap = 0, adv;
+  c->tk = NULL;
+  c->n = 0;
+  size_t si = 0, qi = 0;
+  for (size_t b = 0; b < n_blocks; b++) {
+    size_t i = blocks[b].start, be = blocks[b].end;
+    while (i < be) {
+      int32_t ch = story_cp_at(c->t, be, i, &adv);
+      if (story_is_space_at(c->t, be, i, &adv)) {
+        i += adv;
+        continue;
+      }
+      tok k = {i, i + adv, 0, 0, -1, 0, b};
+      if (story_is_alnum(ch)) {
+        size_t j = i;
+        k.cap = story_is_upper(ch);
+        while (j < be) {
+          int32_t d = story_cp_at(c->t, be, j, &adv);
+          if (story_is_alnum(d)) {
+            j += adv;
+            continue;
+          }
+          if ((d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == '&') && j + adv < be &&
+              story_is_alnum(story_cp_at(c->t, be, j + adv, NULL))) {
+            j += adv;
+            continue;
+          }
+          break;
+        }
+        /* a period that belongs to the word: an abbreviation or an initial */
+        if (j < be && c->t[j] == '.') {
+          size_t wn = j - i;
+          int keep = (wn == 1 && k.cap) || sentence_is_title_abbrev(c->t + i, wn) ||
+                     memchr(c->t + i, '.', wn) != NULL ||
+                     (wn == 2 && !strncmp(c->t + i, "Jr", 2)) ||
+                     (wn == 2 && !strncmp(c->t + i, "Sr", 2)) ||
+                     (wn == 3 && !strncmp(c->t + i, "Inc", 3));
+          if (keep) j++;
+        }
+        k.e = j;
+        k.word = 1;
+      }
+      /* sentence and quote membership */
+      while (si + 1 < c->n_sents && c->sents[si].end <= k.s) si++;
+      k.sent = si;
+      while (qi < n_segs && segs[qi].close < k.s) qi++;
+      /* the closing mark sits at segs[qi].close; open-ended segments end at the
+       * block end, which no token reaches */
+      if (qi < n_segs && k.s >= segs[qi].open && k.s <= segs[qi].close) k.quote = (int)qi;
+      BC_GROW(c->tk, c->n, cap);
+      c->tk[c->n++] = k;
+      i = k.e;
+    }
+  }
+}
+
+/* ---------------------------------------------------------------- people */
+
+static char *tok_text(const ctx *c, size_t a, size_t b) { /* tokens a..b inclusive, one space apart */
+  bc_buf buf;
+  buf_init(&buf);
+  for (size_t i = a; i <= b; i++) {
+    size_t s = c->tk[i].s, e = c->tk[i].e;
+    if (i > a && c->tk[i].word) buf_addc(&buf, ' ');
+    if (c->tk[i].word && e - s > 2 &&
+        ((c->t[e - 2] == '\'' && c->t[e - 1] == 's') ||
+         (e - s > 4 && !memcmp(c->t + e - 4, "\xE2\x80\x99s", 4))))
+      e -= c->t[e - 2] == '\'' ? 2 : 4;
+    buf_add(&buf, c->t + s, e - s);
+  }
+  return buf_steal(&buf);
+}
+
+static int is_particle(const ctx *c, size_t i) {
+  static const char *const P[] = {"de", "van", "von", "da", "di", "du", "del", "della", "der",
+                                  "den", "bin", "al", "la", "le", "dos", "das", "ter", "ten",
+                                  "st.", "y", NULL};
+  return tok_in(c, i, P);
+}
+
+static int is_name_word(const ctx *c, size_t i) {
+  if (i >= c->n || !c->tk[i].word || !c->tk[i].cap) return 0;
+  /* all-capital words longer than 4 letters are shouting or acronyms */
+  return 1;
+}
+
+/* A capitalised run [a, b] (titles included); split it into title part and
+ * name part.  Returns the index of the first name token, or b + 1 when the
+ * run holds no name. */
+static size_t name_start(const ctx *c, size_t a, size_t b) {
+  size_t k = b + 1;
+  while (k > a) {
+    char lw[48];
+    lower_word(c, k - 1, lw, sizeof lw);
+    size_t L = strlen(lw);
+    if (L > 2 && (!strcmp(lw + L - 2, "'s") || (L > 4 && !strcmp(lw + L - 4, "\xE2\x80\x99s"))))
+      lw[L - (lw[L - 2] == '\'' ? 2 : 4)] = 0;
+    if (in_list(lw, TITLES) || in_list(lw, CAP_STOPS)) {
+      /* a title word can still be a surname when it ends the run ("Paul") */
+      if (k - 1 == b && !in_list(lw, CAP_STOPS) && strcmp(lw, "house") && strcmp(lw, "senate") &&
+          !strchr(lw, '.'))
+        ;
+      else
+        break;
+    }
+    k--;
+  }
+  return k;
+}
+
+static int find_person(const ctx *c, const char *name) {
+  for (size_t i = 0; i < c->np; i++)
+    if (!strcmp(c->pp[i].name, name)) return (int)i;
+  return -1;
+}
+
+static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
+  char *name = tok_text(c, a, b);
+  int idx = find_person(c, name);
+  person *p;
+  if (idx < 0) {
+    BC_GROW(c->pp, c->np, c->cap_pp);
+    p = &c->pp[c->np];
+    memset(p, 0, sizeof *p);
+    p->name = name;
+    size_t last = b;
+    if (last > a && (tok_is(c, last, "Jr.") || tok_is(c, last, "Sr.") || tok_is(c, last, "Jr") ||
+                     tok_is(c, last, "II") || tok_is(c, last, "III") || tok_is(c, last, "IV")))
+      last--;
+    p->surname = tok_text(c, last, last);
+    p->first = a < last ? tok_text(c, a, a) : NULL;
+    idx = (int)c->np++;
+  } else {
+    free(name);
+    p = &c->pp[idx];
+  }
+  if (a > b) return idx;
+  char lw[48];
+  if (p->first) {
+    lower_word(c, a, lw, sizeof lw);
+    bc_gender g = first_name_gender(lw);
+    if (g) {
+      if (!p->gender) p->gender = g;
+      p->is_person = 1;
+    }
+  }
+  if (a > run_a) {
+    lower_word(c, a - 1, lw, sizeof lw);
+    bc_gender g = title_gender(lw);
+    if (g) p->gender = g;
+    if (in_list(lw, TITLES) && strcmp(lw, "house") && strcmp(lw, "state") && strcmp(lw, "white") &&
+        strcmp(lw, "new")) {
+      p->is_person = 1;
+      if (!p->title) {
+        /* keep the whole title ("Sen.", "Russian President") */
+        size_t ts = a - 1;
+        while (ts > run_a) {
+          char w2[48];
+          lower_word(c, ts - 1, w2, sizeof w2);
+          if (!in_list(w2, TITLES) || in_list(w2, CAP_STOPS)) break;
+          ts--;
+        }
+        p->title = tok_text(c, ts, a - 1);
+      }
+    }
+  }
+  /* a lower-case role just before the run: "lawmaker Konstantin Kosachev" */
+  if (a == run_a && a > 0 && c->tk[a - 1].word && !c->tk[a - 1].cap && c->tk[a - 1].sent == c->tk[a].sent) {
+    lower_word(c, a - 1, lw, sizeof lw);
+    if (in_list(lw, TITLES)) {
+      p->is_person = 1;
+      if (!p->role) p->role = xstrdup(lw);
+      bc_gender g = title_gender(lw);
+      if (g && !p->gender) p->gender = g;
+    }
+  }
+  return idx;
+}
+
+/* Is token i an organisation or place word closing a run? */
+static int org_word(const ctx *c, size_t i) { return tok_in(c, i, ORG_WORDS); }
+
+/* Register every name mentioned outside quotes; fill c->ment. */
+static void collect_people(ctx *c) {
+  c->ment = xmalloc((c->n + 1) * sizeof *c->ment);
+  for (size_t i = 0; i < c->n; i++) c->ment[i] = -1;
+  size_t i = 0;
+  while (i < c->n) {
+    if (c->tk[i].quote >= 0 || !is_name_word(c, i)) {
+      i++;
+      continue;
+    }
+    size_t a = i, b = i;
+    while (b + 1 < c->n && c->tk[b + 1].quote < 0 && c->tk[b + 1].sent == c->tk[a].sent &&
+           (is_name_word(c, b + 1) || (is_particle(c, b + 1) && is_name_word(c, b + 2))))
+      b++;
+    /* a possessive ends the name ("Trump's campaign") */
+    for (size_t k = a; k < b; k++) {
+      size_t e = c->tk[k].e;
+      if ((e >= 2 && c->t[e - 2] == '\'' && c->t[e - 1] == 's') ||
+          (e >= 4 && !memcmp(c->t + e - 4, "\xE2\x80\x99s", 4))) {
+        b = k;
+        break;
+      }
+    }
+    i = b + 1;
+    size_t ns = name_start(c, a, b);
+    if (ns > b) continue;
+    if (org_word(c, b)) continue;
+    size_t n_name = b - ns + 1;
+    if (n_name > 4) continue;
+    /* single words become people only through a title ("Sen. Paul") */
+    if (n_name == 1 && ns == a) continue;
+    /* preceded by a preposition of place: "in Moscow", skip single words */
+    int idx = add_person(c, ns, b, a);
+    if (n_name == 1 && !c->pp[idx].is_person) continue;
+    c->ment[ns] = idx;
+  }
+}
+
+/* Look a short name up: the most recent person (before token `at`) with that
+ * surname, then first name; else the first one after. */
+static int lookup_short(const ctx *c, const char *w, size_t at) {
+  int best = -1;
+  for (int pass = 0; pass < 2 && best < 0; pass++) {
+    size_t lim = pass == 0 ? at : c->n;
+    for (size_t i = 0; i < lim; i++) {
+      int p = c->ment[i];
+      if (p < 0) continue;
+      const person *pp = &c->pp[p];
+      if (!strchr(pp->name, ' ')) continue;
+      if (!strcmp(pp->surname, w) || (pp->first && !strcmp(pp->first, w))) {
+        best = p;
+        if (pass == 1) break;
+      }
+    }
+  }
+  /* prefer a surname match over a first-name match */
+  if (best >= 0 && strcmp(c->pp[best].surname, w)) {
+    for (size_t i = at; i-- > 0;) {
+      int p = c->ment[i];
+      if (p >= 0 && !strcmp(c->pp[p].surname, w) && strchr(c->pp[p].name, ' ')) return p;
+    }
+  }
+  return best;
+}
+
+/* Resolve a pronoun at token p: the first compatible person mention of the
+ * nearest earlier sentence (current sentence: before p). */
+static int resolve_pronoun(ctx *c, size_t p, bc_gender g, int plural) {
+  if (plural) return -1;
+  size_t i = p;
+  size_t sent = c->tk[p].sent;
+  size_t sentences_back = 0;
+  while (i > 0 && sentences_back < 8) {
+    /* find the range of this sentence before i */
+    size_t lo = i;
+    while (lo > 0 && c->tk[lo - 1].sent == sent) lo--;
+    int found = -1;
+    for (size_t k = lo; k < i; k++) {
+      int m = c->ment[k];
+      if (m < 0 || c->tk[k].quote >= 0) continue;
+      const person *pp = &c->pp[m];
+      if (g && pp->gender && pp->gender != g) continue;
+      if (!pp->is_person && !pp->gender) continue;
+      found = m;
+      break;
+    }
+    if (found >= 0) return found;
+    if (lo == 0) break;
+    i = lo;
+    sent = c->tk[lo - 1].sent;
+    sentences_back++;
+  }
+  return -1;
+}
+
+/* ---------------------------------------------------------------- noun phrases */
+
+typedef enum { NP_NONE, NP_NAME, NP_PRON, NP_DESC } np_kind;
+
+typedef struct np {
+  np_kind kind;
+  size_t a, b;      /* tokens of the phrase, inclusive */
+  size_t na, nb;    /* the name inside it (NP_NAME) */
+} np;
+
+static int is_verb(const ctx *c, size_t i) { return tok_in(c, i, SPEECH_VERBS); }
+
+/* Capitalised run ending at b going backwards (same sentence, outside quotes). */
+static size_t run_back(const ctx *c, size_t b) {
+  size_t a = b;
+  while (a > 0 && c->tk[a - 1].sent == c->tk[b].sent && c->tk[a - 1].quote < 0 &&
+         (is_name_word(c, a - 1) || (is_particle(c, a - 1) && a >= 2 && is_name_word(c, a - 2))))
+    a--;
+  return a;
+}
+
+static np np_back(const ctx *c, size_t p, size_t lo) {
+  np r = {NP_NONE, 0, 0, 0, 0};
+  if (p >= c->n || p < lo || !c->tk[p].word || c->tk[p].quote >= 0) return r;
+  if (tok_in(c, p, PRONOUNS)) {
+    r.kind = NP_PRON;
+    r.a = r.b = p;
+    return r;
+  }
+  if (c->tk[p].cap && !tok_in(c, p, CAP_STOPS)) {
+    size_t a = run_back(c, p);
+    if (a < lo) a = lo;
+    size_t ns = name_start(c, a, p);
+    if (ns <= p && !org_word(c, p)) {
+      /* "the senator from Kentucky": a name after a preposition is a modifier */
+      if (!(ns > lo && tok_in(c, ns - 1, NP_STOPS) && !tok_is(c, ns - 1, "and"))) {
+        r.kind = NP_NAME;
+        r.a = a;
+        r.b = p;
+        r.na = ns;
+        r.nb = p;
+        return r;
+      }
+    }
+  }
+  /* a description: back to a determiner */
+  size_t k = p;
+  int steps = 0;
+  while (steps < 7 && k >= lo && c->tk[k].word && c->tk[k].quote < 0) {
+    if (tok_in(c, k, DETERMINERS) || (c->tk[k].cap && k < p && k > lo && !c->tk[k - 1].word)) {
+      r.kind = NP_DESC;
+      r.a = k;
+      r.b = p;
+      return r;
+    }
+    if (k == lo) {
+      r.kind = NP_DESC;
+      r.a = k;
+      r.b = p;
+      return r;
+    }
+    if (tok_in(c, k, NP_STOPS) && k != p) break;
+    k--;
+    steps++;
+  }
+  return r;
+}
+
+static np np_fwd(const ctx *c, size_t k, size_t hi) {
+  np r = {NP_NONE, 0, 0, 0, 0};
+  if (k > hi || k >= c->n || !c->tk[k].word || c->tk[k].quote >= 0) return r;
+  if (tok_in(c, k, PRONOUNS)) {
+    r.kind = NP_PRON;
+    r.a = r.b = k;
+    return r;
+  }
+  /* the phrase runs until punctuation, a stop word or a verb */
+  size_t e = k;
+  while (e + 1 <= hi && e + 1 < c->n && c->tk[e + 1].word && c->tk[e + 1].quote < 0 &&
+         !tok_in(c, e + 1, NP_STOPS) && !is_verb(c, e + 1) && e - k < 8)
+    e++;
+  /* the last capitalised run in it */
+  size_t rb = e + 1;
+  for (size_t i = e + 1; i-- > k;)
+    if (is_name_word(c, i) && !tok_in(c, i, CAP_STOPS)) {
+      rb = i;
+      break;
+    }
+  if (rb <= e) {
+    size_t ra = run_back(c, rb);
+    if (ra < k) ra = k;
+    size_t ns = name_start(c, ra, rb);
+    if (ns <= rb && !org_word(c, rb)) {
+      r.kind = NP_NAME;
+      r.a = k;
+      r.b = e;
+      r.na = ns;
+      r.nb = rb;
+      return r;
+    }
+  }
+  r.kind = NP_DESC;
+  r.a = k;
+  r.b = e;
+  return r;
+}
+
+/* ---------------------------------------------------------------- attribution */
+
+typedef struct attr {
+  np who;
+  size_t verb;       /* token index of the speech verb, or (size_t)-1 */
+  size_t appos_a, appos_b; /* apposition tokens, appos_a > appos_b when none */
+  int found;
+} attr;
+
+static int skip_fillers_fwd(const ctx *c, size_t *k, size_t hi) {
+  while (*k <= hi && *k < c->n && (tok_in(c, *k, FILLERS) || (c->tk[*k].word && c->tk[*k].e - c->tk[*k].s > 4 &&
+                                                         !memcmp(c->t + c->tk[*k].e - 2, "ly", 2) &&
+                                                         !c->tk[*k].cap)))
+    (*k)++;
+  return *k <= hi;
+}
+
+/* Attribution after a closing mark: tokens k..hi (same sentence). */
+static attr attr_after(const ctx *c, size_t k, size_t hi) {
+  attr r;
+  memset(&r, 0, sizeof r);
+  r.verb = (size_t)-1;
+  r.appos_a = 1;
+  r.appos_b = 0;
+  while (k <= hi && k < c->n && !c->tk[k].word && c->tk[k].quote < 0 &&
+         (punct_is(c, k, ',') || punct_is(c, k, '-') || !c->tk[k].word))
+    k++;
+  if (k > hi || k >= c->n || c->tk[k].quote >= 0) return r;
+  /* ", according to X" */
+  if (tok_is(c, k, "according") && tok_is(c, k + 1, "to")) {
+    r.who = np_fwd(c, k + 2, hi);
+    r.verb = k;
+    r.found = r.who.kind != NP_NONE;
+    return r;
+  }
+  /* ", said X" */
+  size_t v = k;
+  if (is_verb(c, v) && !tok_is(c, v, "adding") && !tok_is(c, v, "read")) {
+    size_t j = v + 1;
+    skip_fillers_fwd(c, &j, hi);
+    r.who = np_fwd(c, j, hi);
+    if (r.who.kind != NP_NONE) {
+      r.verb = v;
+      r.found = 1;
+      if (punct_is(c, r.who.b + 1, ',')) {
+        size_t q = r.who.b + 2, z = q;
+        while (z <= hi && z < c->n && !punct_is(c, z, ',') && !punct_is(c, z, '.') && c->tk[z].quote < 0) z++;
+        if (z > q) {
+          r.appos_a = q;
+          r.appos_b = z - 1;
+        }
+      }
+    }
+    return r;
+  }
+  /* ", X said" / ", X, a Kentucky Republican, said" */
+  np who = np_fwd(c, k, hi);
+  if (who.kind == NP_NONE) return r;
+  size_t j = who.b + 1;
+  size_t ap_a = 1, ap_b = 0;
+  if (punct_is(c, j, ',')) {
+    size_t z = j + 1;
+    while (z <= hi && z < c->n && z < j + 16 && !punct_is(c, z, ',') && c->tk[z].quote < 0) z++;
+    if (z <= hi && punct_is(c, z, ',')) {
+      ap_a = j + 1;
+      ap_b = z - 1;
+      j = z + 1;
+    }
+  }
+  skip_fillers_fwd(c, &j, hi);
+  if (j <= hi && is_verb(c, j)) {
+    r.who = who;
+    r.verb = j;
+    r.appos_a = ap_a;
+    r.appos_b = ap_b;
+    r.found = 1;
+  }
+  return r;
+}
+
+/* Attribution before an opening mark: tokens lo..p-1 of the sentence.  With
+ * `adjacent`, only a verb right before the mark counts ("Paul said:"). */
+static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
+  attr r;
+  memset(&r, 0, sizeof r);
+  r.verb = (size_t)-1;
+  r.appos_a = 1;
+  r.appos_b = 0;
+  if (p == 0 || p <= lo) return r;
+  size_t v = (size_t)-1;
+  size_t k = p;
+  while (k > lo) {
+    k--;
+    if (c->tk[k].quote >= 0) {
+      if (adjacent) return r;
+      continue;
+    }
+    if (tok_is(c, k, "according") && tok_is(c, k + 1, "to")) {
+      r.who = np_fwd(c, k + 2, p - 1);
+      r.verb = k;
+      r.found = r.who.kind != NP_NONE;
+      return r;
+    }
+    if (is_verb(c, k)) {
+      v = k;
+      break;
+    }
+    if (adjacent && !(punct_is(c, k, ':') || punct_is(c, k, ',') || tok_in(c, k, FILLERS) ||
+                      tok_is(c, k, "that") || (c->tk[k].word && !c->tk[k].cap && p - k <= 4)))
+      return r;
+  }
+  if (v == (size_t)-1) return r;
+  /* the subject before the verb */
+  size_t s = v;
+  while (s > lo && (tok_in(c, s - 1, FILLERS) ||
+                    (c->tk[s - 1].word && !c->tk[s - 1].cap && c->tk[s - 1].e - c->tk[s - 1].s > 4 &&
+                     !memcmp(c->t + c->tk[s - 1].e - 2, "ly", 2))))
+    s--;
+  size_t ap_a = 1, ap_b = 0;
+  if (s > lo && punct_is(c, s - 1, ',')) {
+    size_t z = s - 1;
+    while (z > lo && z + 20 > s && !punct_is(c, z - 1, ',')) z--;
+    if (z > lo && punct_is(c, z - 1, ',')) {
+      ap_a = z;
+      ap_b = s - 2;
+      s = z - 1;
+    }
+  }
+  if (s > lo) {
+    np who = np_back(c, s - 1, lo);
+    if (who.kind != NP_NONE) {
+      r.who = who;
+      r.verb = v;
+      r.appos_a = ap_a;
+      r.appos_b = ap_b;
+      r.found = 1;
+      return r;
+    }
+  }
+  /* "said X:" */
+  size_t j = v + 1;
+  skip_fillers_fwd(c, &j, p - 1);
+  if (j < p) {
+    np who = np_fwd(c, j, p - 1);
+    if (who.kind == NP_NAME) {
+      r.who = who;
+      r.verb = v;
+      r.found = 1;
+    }
+  }
+  return r;
+}
+
+/* ---------------------------------------------------------------- resolution */
+
+typedef struct resolved {
+  char *speaker;
+  char *title;
+  bc_gender gender;
+  int person;      /* index into c->pp or -1 */
+} resolved;
+
+static resolved resolve_np(ctx *c, const np *who) {
+  resolved r = {NULL, NULL, BC_GENDER_UNKNOWN, -1};
+  if (who->kind == NP_PRON) {
+    char lw[16];
+    lower_word(c, who->a, lw, sizeof lw);
+    bc_gender g = !strcmp(lw, "he") ? BC_GENDER_MALE : !strcmp(lw, "she") ? BC_GENDER_FEMALE : BC_GENDER_UNKNOWN;
+    int plural = !strcmp(lw, "they") || !strcmp(lw, "we") || !strcmp(lw, "it") || !strcmp(lw, "you") ||
+                 !strcmp(lw, "i");
+    int p = resolve_pronoun(c, who->a, g, plural);
+    if (p >= 0) {
+      if (g && !c->pp[p].gender) c->pp[p].gender = g;
+      c->ment[who->a] = p;
+      r.person = p;
+    } else if (g) {
+      r.gender = g;
+    }
+  } else if (who->kind == NP_NAME) {
+    size_t n_name = who->nb - who->na + 1;
+    if (n_name == 1) {
+      char *w = tok_text(c, who->na, who->na);
+      int p = lookup_short(c, w, who->na);
+      if (p >= 0) {
+        r.person = p;
+      } else {
+        r.speaker = w;
+        w = NULL;
+      }
+      free(w);
+    } else {
+      char *name = tok_text(c, who->na, who->nb);
+      int p = find_person(c, name);
+      free(name);
+      if (p < 0) p = add_person(c, who->na, who->nb, who->na);
+      r.person = p;
+    }
+    if (r.person >= 0) {
+      c->pp[r.person].is_person = 1;
+      if (c->ment[who->na] < 0) c->ment[who->na] = r.person;
+    }
+  } else if (who->kind == NP_DESC) {
+    /* "the senator": a person whose title or role says so */
+    size_t head = who->b;
+    char lw[48];
+    lower_word(c, head, lw, sizeof lw);
+    int definite = tok_is(c, who->a, "the") && who->b - who->a <= 2;
+    if (definite) {
+      for (size_t i = who->a; i-- > 0;) {
+        int p = c->ment[i];
+        if (p < 0) continue;
+        const person *pp = &c->pp[p];
+        char tl[64] = "";
+        if (pp->title) {
+          size_t L = strlen(pp->title);
+          for (size_t k = 0; k < L && k < sizeof tl - 1; k++) tl[k] = (char)tolower((unsigned char)pp->title[k]);
+          tl[L < sizeof tl - 1 ? L : sizeof tl - 1] = 0;
+        }
+        int match = (pp->role && !strcmp(pp->role, lw)) ||
+                    (tl[0] && (strstr(tl, lw) ||
+                               (!strcmp(lw, "senator") && strstr(tl, "sen")) ||
+                               (!strcmp(lw, "governor") && strstr(tl, "gov")) ||
+                               ((!strcmp(lw, "congressman") || !strcmp(lw, "congresswoman")) && strstr(tl, "rep"))));
+        if (match) {
+          r.person = p;
+          c->ment[who->a] = p;
+          break;
+        }
+      }
+    }
+    if (r.person < 0) {
+      char *d = tok_text(c, who->a, who->b);
+      r.speaker = d;
+    }
+  }
+  if (r.person >= 0) {
+    const person *pp = &c->pp[r.person];
+    r.speaker = xstrdup(pp->name);
+    r.title = xstrdup(pp->title);
+    r.gender = pp->gender;
+  }
+  return r;
+}
+
+/* The narrator's words before a quote: "Paul, a Kentucky Republican, said". */
+static char *spoken_attribution(const ctx *c, const attr *a, const resolved *r, const quote_seg *q,
+                                size_t sent_lo) {
+  if (!r->speaker) return NULL;
+  if (q->kind == QUOTE_KIND_PARTIAL && sent_lo < c->n && c->tk[sent_lo].s < q->open) {
+    /* read the sentence up to the quote: "Kosachev ... reiterated the position that" */
+    size_t s = c->tk[sent_lo].s, e = q->open;
+    s = sentence_skip_dateline(c->t, s, e);
+    while (e > s && (c->t[e - 1] == ' ' || c->t[e - 1] == '\n')) e--;
+    if (e > s) {
+      char *raw = xstrndup(c->t + s, e - s);
+      char *sq = util_squash_space(raw);
+      free(raw);
+      /* a pronoun subject reads as the name */
+      if (a->who.kind == NP_PRON && c->tk[a->who.a].s == s) {
+        size_t pl = c->tk[a->who.a].e - c->tk[a->who.a].s;
+        char *x = xasprintf("%s%s", r->speaker, sq + pl);
+        free(sq);
+        sq = x;
+      }
+      return sq;
+    }
+  }
+  const char *verb = "said";
+  char vb[32] = "";
+  if (a->verb != (size_t)-1 && c->tk[a->verb].word) {
+    static const char *const KEEP[] = {"said", "says", "added", "adds", "asked", "wrote", "writes",
+                                       "warned", "insisted", "explained", "argued", "noted",
+                                       "reiterated", "continued", "replied", "declared",
+                                       "announced", "recalled", "stressed", "tweeted",
+                                       "responded", "admitted", "acknowledged", "concluded",
+                                       "predicted", "promised", "vowed", "countered", NULL};
+    lower_word(c, a->verb, vb, sizeof vb);
+    if (in_list(vb, KEEP)) verb = vb;
+  }
+  bc_buf b;
+  buf_init(&b);
+  if (a->who.kind == NP_DESC && r->person < 0) {
+    char *d = tok_text(c, a->who.a, a->who.b);
+    d[0] = (char)toupper((unsigned char)d[0]);
+    buf_adds(&b, d);
+    free(d);
+  } else {
+    buf_adds(&b, r->speaker);
+  }
+  if (a->appos_a <= a->appos_b && a->appos_b - a->appos_a < 14) {
+    char *ap = tok_text(c, a->appos_a, a->appos_b);
+    buf_printf(&b, ", %s,", ap);
+    free(ap);
+  }
+  buf_printf(&b, " %s", verb);
+  return buf_steal(&b);
+}
+
+/* First and last token of quote segment qi, and the token index just after
+ * its closing mark. */
+static int seg_tokens(const size_t *qfirst, const size_t *qlast, size_t qi, size_t *first,
+                      size_t *last) {
+  if (qfirst[qi] == (size_t)-1) return 0;
+  *first = qfirst[qi];
+  *last = qlast[qi];
+  return 1;
+}
+
+void speaker_attribute(bc_story *s, const quote_seg *segs) {
+  const bc_article *art = s->article;
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.t = art->text;
+  c.len = art->text_len;
+  c.sents = s->sentences;
+  c.n_sents = s->n_sentences;
+  size_t n = s->n_quotes;
+  tokenize(&c, segs, n, art->blocks, art->n_blocks);
+  collect_people(&c);
+  size_t *qfirst = xmalloc((n ? n : 1) * sizeof *qfirst), *qlast = xmalloc((n ? n : 1) * sizeof *qlast);
+  for (size_t qi = 0; qi < n; qi++) qfirst[qi] = qlast[qi] = (size_t)-1;
+  for (size_t i = 0; i < c.n; i++) {
+    int q = c.tk[i].quote;
+    if (q < 0) continue;
+    if (qfirst[q] == (size_t)-1) qfirst[q] = i;
+    qlast[q] = i;
+  }
+  attr *at = xcalloc(n ? n : 1, sizeof *at);
+  int *has = xcalloc(n ? n : 1, sizeof *has);
+
+  for (size_t qi = 0; qi < n; qi++) {
+    const quote_seg *q = &segs[qi];
+    bc_quote *bq = &s->quotes[qi];
+    size_t first, last;
+    if (!seg_tokens(qfirst, qlast, qi, &first, &last)) continue;
+    /* sentence bounds, in tokens */
+    size_t slo = first;
+    while (slo > 0 && c.tk[slo - 1].sent == c.tk[first].sent && c.tk[slo - 1].block == c.tk[first].block) slo--;
+    size_t shi = last;
+    while (shi + 1 < c.n && c.tk[shi + 1].sent == c.tk[last].sent && c.tk[shi + 1].block == c.tk[last].block) shi++;
+    /* the part after the quote stops at the next quote */
+    size_t ahi = last;
+    while (ahi + 1 <= shi && c.tk[ahi + 1].quote < 0) ahi++;
+    attr a;
+    memset(&a, 0, sizeof a);
+    if (q->kind == QUOTE_KIND_PARTIAL) a = attr_before(&c, slo, first, 0);
+    if (!a.found) a = attr_before(&c, slo, first, 1);
+    if (!a.found && !q->open_ended && last + 1 <= ahi) a = attr_after(&c, last + 1, ahi);
+    if (!a.found && q->kind != QUOTE_KIND_DIRECT) a = attr_before(&c, slo, first, 0);
+    if (!a.found && q->kind == QUOTE_KIND_DIRECT && slo < first) a = attr_before(&c, slo, first, 0);
+    if (a.found) {
+      resolved r = resolve_np(&c, &a.who);
+      bq->speaker = r.speaker;
+      bq->speaker_title = r.title;
+      bq->gender = r.gender;
+      bq->attribution = spoken_attribution(&c, &a, &r, q, slo);
+      at[qi] = a;
+      has[qi] = 1;
+    }
+  }
+  /* inheritance: continued quotes, other segments of the paragraph */
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t qi = 0; qi < n; qi++) {
+      bc_quote *bq = &s->quotes[qi];
+      if (bq->speaker) continue;
+      const bc_quote *from = NULL;
+      if (segs[qi].continues_prev && qi > 0) from = &s->quotes[qi - 1];
+      if (!from && qi > 0 && segs[qi - 1].block == segs[qi].block && s->quotes[qi - 1].speaker)
+        from = &s->quotes[qi - 1];
+      if (!from && qi + 1 < n && segs[qi + 1].block == segs[qi].block && s->quotes[qi + 1].speaker && pass == 1)
+        from = &s->quotes[qi + 1];
+      if (!from && pass == 1 && qi > 0 && segs[qi - 1].block + 1 == segs[qi].block &&
+          segs[qi].kind == QUOTE_KIND_DIRECT && s->quotes[qi - 1].speaker) {
+        /* a paragraph of quote after a quoted paragraph: same voice */
+        size_t bs = art->blocks[segs[qi].block].start, i = bs, adv;
+        while (i < segs[qi].open && story_is_space_at(c.t, segs[qi].open, i, &adv)) i += adv;
+        if (i == segs[qi].open) from = &s->quotes[qi - 1];
+      }
+      if (!from || !from->speaker) continue;
+      bq->speaker = xstrdup(from->speaker);
+      bq->speaker_title = xstrdup(from->speaker_title);
+      bq->gender = from->gender;
+      bq->attribution = xstrdup(from->attribution);
+    }
+  }
+  /* people's gender may have been learnt after their first quote */
+  for (size_t qi = 0; qi < n; qi++) {
+    bc_quote *bq = &s->quotes[qi];
+    if (!bq->speaker || bq->gender) continue;
+    int p = find_person(&c, bq->speaker);
+    if (p >= 0) bq->gender = c.pp[p].gender;
+  }
+  for (size_t i = 0; i < c.np; i++) {
+    free(c.pp[i].name);
+    free(c.pp[i].surname);
+    free(c.pp[i].first);
+    free(c.pp[i].title);
+    free(c.pp[i].role);
+  }
+  free(c.pp);
+  free(c.ment);
+  free(c.tk);
+  free(at);
+  free(has);
+  free(qfirst);
+  free(qlast);
+}
