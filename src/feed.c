@@ -225,8 +225,10 @@ static char *parse_loose(const char *s) {
           for (p++; isdigit((unsigned char)*p); p++) {
           }
         have_time = 1;
-      } else if ((w > s && (w[-1] == '+' || w[-1] == '-')) && n == 4 && have_time) {
-        off = (w[-1] == '-' ? -1 : 1) * ((int)(v / 100) * 60 + (int)(v % 100));
+      } else if (w > s && (w[-1] == '+' || w[-1] == '-') && have_time && (n == 4 || n == 2)) {
+        /* "+0200", "+02:00", "+02" */
+        if (!parse_offset(w - 1, &off)) return NULL;
+        while (isdigit((unsigned char)*p) || *p == ':') p++;
       } else if (n == 4 && y < 0) {
         y = (int)v;
       } else if (n <= 2 && d < 0) {
