@@ -1632,6 +1632,7 @@ static size_t rule_en(nz *z) {
                 c->cs, c->cs + 2);
       out_words(z, st, c->cs + 2, c->ce + (size_t)c->dot);
       z->dot_used = c->dot;
+      if (c->dot && (k + 1 >= z->n_ch || chunk_cap(z, k + 1))) z->keep_dot = 1;
       return 1;
     }
   }
@@ -1704,7 +1705,8 @@ static size_t rule_en(nz *z) {
     size_t n;
     const char *w = core(z, k, &n);
     unsigned v;
-    if (n >= 2 && k > 0 && roman_value(w, n, &v) && chunk_cap(z, k - 1) &&
+    if ((n >= 2 || (k > 0 && core_in(z, k - 1, nz_en_numbered) && (w[0] == 'I' || w[0] == 'V'))) &&
+        k > 0 && roman_value(w, n, &v) && chunk_cap(z, k - 1) &&
         !chunk_has_trail(z, k - 1) && strcmp(key, "XL") && strcmp(key, "CC") && strcmp(key, "CV") &&
         strcmp(key, "LI")) {
       if (core_in(z, k - 1, nz_en_numbered)) {
@@ -1769,7 +1771,7 @@ static size_t rule_other(nz *z) {
     while (r < n && strchr("IVXLC", w[r])) r++;
     unsigned v;
     int form;
-    if (r && r < n && roman_value(w, r, &v) && ordinal_suffix(z, w + r, n - r, v, &form)) {
+    if (r && r < n && (r >= 2 || w[0] == 'I' || w[0] == 'V' || w[0] == 'X') && roman_value(w, r, &v) && ordinal_suffix(z, w + r, n - r, v, &form)) {
       nz_ordinal(&z->tmp, z->L, v, form);
       out_tmp(z, c->cs, c->ce);
       return 1;
