@@ -204,18 +204,11 @@ typedef struct spoken_text {
 static bc_rc prepare_text(const char *text, const char *lang, int normalize,
                           spoken_text *out) {
   memset(out, 0, sizeof *out);
-#if !__has_include("normalize.c")
-  normalize = 0; /* TEMPORARY until the normalize stage lands: speak raw text */
-#endif
   if (normalize) {
-#if __has_include("normalize.c")
     bc_rc rc = bc_normalize(text, strlen(text), lang, &out->normalized);
     if (rc) return rc;
     out->text = out->normalized->text;
     out->len = out->normalized->len;
-#else
-    (void)lang;
-#endif
   } else {
     out->text = text;
     out->len = strlen(text);
@@ -223,19 +216,13 @@ static bc_rc prepare_text(const char *text, const char *lang, int normalize,
   return BC_OK;
 }
 
-static void spoken_text_free(spoken_text *sp) {
-#if __has_include("normalize.c")
-  bc_spoken_free(sp->normalized);
-#else
-  (void)sp;
-#endif
-}
+static void spoken_text_free(spoken_text *sp) { bc_spoken_free(sp->normalized); }
 
 /* Map a spoken byte range back to the source text's byte range. */
 static void source_range(const spoken_text *sp, size_t a, size_t b, size_t src_len,
                          size_t *start, size_t *end) {
   const bc_spoken *n = sp->normalized;
-  if (!n || !n->n_map) {
+  if (!n) { /* spoken as written */
     *start = a < src_len ? a : src_len;
     *end = b < src_len ? b : src_len;
     return;
@@ -247,7 +234,7 @@ static void source_range(const spoken_text *sp, size_t a, size_t b, size_t src_l
     if (m->source_start < lo) lo = m->source_start;
     if (m->source_end > hi) hi = m->source_end;
   }
-  if (lo == (size_t)-1) lo = hi = 0;
+  if (lo == (size_t)-1) lo = hi = 0; /* a word the normalizer added: no source */
   if (lo > src_len) lo = src_len;
   if (hi > src_len) hi = src_len;
   if (hi < lo) hi = lo;

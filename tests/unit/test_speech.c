@@ -346,6 +346,46 @@ static void test_phonemes(void **state) {
   assert_null(a);
 }
 
+/* Normalized text ("Senator", "forty-five dollars") is what is spoken, but
+ * the timeline points at the words as written, for the transcript. */
+static void test_normalized_words_map_to_source(void **state) {
+  (void)state;
+  bc_voiceset *vs = voices();
+  bc_script s = {.lang = "en"};
+  const char *text = "Sen. Paul said the 1990s cost $45 million.";
+  add(&s, BC_ROLE_NARRATOR, text, NULL, 0);
+  bc_timeline *tl = NULL;
+  pcm a = {0};
+  assert_int_equal(bc_speak(&s, vs, NULL, collect, &a, &tl, NULL), BC_OK);
+  check_tiling(tl, &s, &a);
+  char seen[256] = "";
+  size_t prev_end = 0;
+  for (size_t i = 0; i < tl->n_words; i++) {
+    const bc_word_time *w = &tl->words[i];
+    assert_true(w->text_start >= prev_end); /* in order, no overlap */
+    assert_true(w->text_end > w->text_start && w->text_end <= strlen(text));
+    prev_end = w->text_end;
+    strcat(seen, "|");
+    strncat(seen, text + w->text_start, w->text_end - w->text_start);
+  }
+  print_message("words as written: %s\n", seen);
+  assert_non_null(strstr(seen, "|Sen.|Paul|said|"));
+  assert_non_null(strstr(seen, "|1990s|"));
+  assert_non_null(strstr(seen, "|$45"));
+  /* for the report: the same text spoken as written */
+  bc_timeline *raw = NULL;
+  bc_speak_options o = {.no_normalize = 1};
+  assert_int_equal(bc_speak(&s, vs, &o, NULL, NULL, &raw, NULL), BC_OK);
+  print_message("normalized %.2f s, as written %.2f s\n",
+                (double)tl->segments[0].end / tl->sample_rate,
+                (double)raw->segments[0].end / raw->sample_rate);
+  bc_timeline_free(raw);
+  bc_timeline_free(tl);
+  free(a.s);
+  script_done(&s);
+  bc_voiceset_free(vs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quote_voices_differ),
@@ -355,6 +395,7 @@ int main(void) {
       cmocka_unit_test(test_words_per_minute),
       cmocka_unit_test(test_sink_can_stop),
       cmocka_unit_test(test_phonemes),
+      cmocka_unit_test(test_normalized_words_map_to_source),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
