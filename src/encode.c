@@ -344,6 +344,7 @@ struct bc_encoder {
   int own_writer;      /* WAV/RAW on stdout: written here, not by libsndfile */
   uint64_t samples;
   tagcopy tags;
+  int completed;        /* bc_encoder_complete() done */
   int16_t *pcm;        /* conversion buffer for own_writer */
   size_t pcm_cap;
 };
@@ -393,13 +394,14 @@ static void apply_options(bc_encoder *e, const bc_encode_options *o) {
     sf_command(e->sf, SFC_SET_COMPRESSION_LEVEL, &q, sizeof q);
     return;
   }
-  if (o && o->quality >= 0) {
+  if (o && o->quality > 0) {
     q = o->quality > 1 ? 1 : o->quality;
-  } else if (e->format == BC_FORMAT_MP3) {
-    /* Default MP3: 64 kbit/s constant, the common rate for mono speech. */
-    mode = SF_BITRATE_MODE_CONSTANT;
+  } else if (e->format == BC_FORMAT_MP3 || e->format == BC_FORMAT_OPUS) {
+    /* Defaults for mono speech: MP3 64 kbit/s constant (the common podcast
+     * rate), Opus about 48 kbit/s variable. */
+    mode = e->format == BC_FORMAT_MP3 ? SF_BITRATE_MODE_CONSTANT : SF_BITRATE_MODE_VARIABLE;
     sf_command(e->sf, SFC_SET_BITRATE_MODE, &mode, sizeof mode);
-    q = level_for_bitrate(e->format, e->rate, 64);
+    q = level_for_bitrate(e->format, e->rate, e->format == BC_FORMAT_MP3 ? 64 : 48);
     sf_command(e->sf, SFC_SET_COMPRESSION_LEVEL, &q, sizeof q);
     return;
   } else {
@@ -553,9 +555,6 @@ bc_rc bc_encoder_write(bc_encoder *e, const float *samples, size_t n) {
     e->samples += n;
     return BC_OK;
   }
-  if (e->samples == 0 && e->tags.set &&
-      (e->format == BC_FORMAT_OGG || e->format == BC_FORMAT_OPUS))
-    sf_apply_strings(e, &e->tags.t);
   if (sf_writef_float(e->sf, samples, (sf_count_t)n) != (sf_count_t)n)
     return sf_error(e->sf) == SF_ERR_SYSTEM ? BC_ERR_IO : BC_ERR_ENCODE;
   e->samples += n;
@@ -670,6 +669,202 @@ bad:
   return BC_ERR_ENCODE;
 }
 
+/* Ogg Vorbis and Opus: replace the comment packet (RFC 3533 pages; Vorbis I
+ * spec section 5, RFC 7845 section 5.2).  The identification page is kept,
+ * the comment packet (and Vorbis' setup packet) are paged anew, and the
+ * audio pages that follow are copied with their sequence numbers shifted
+ * and their CRC recomputed. */
+static uint32_t ogg_crc_table[256];
+
+static void ogg_crc_init(void) {
+  uint32_t i, r;
+  int k;
+  if (ogg_crc_table[1]) return;
+  for (i = 0; i < 256; i++) {
+    r = i << 24;
+    for (k = 0; k < 8; k++) r = r & 0x80000000u ? (r << 1) ^ 0x04c11db7u : r << 1;
+    ogg_crc_table[i] = r;
+  }
+}
+
+static uint32_t ogg_crc(const unsigned char *p, size_t n) {
+  uint32_t crc = 0;
+  size_t i;
+  for (i = 0; i < n; i++) crc = (crc << 8) ^ ogg_crc_table[((crc >> 24) & 0xff) ^ p[i]];
+  return crc;
+}
+
+typedef struct ogg_page {
+  unsigned char buf[27 + 255 + 255 * 255];
+  size_t hlen, blen; /* header (with lacing) and body lengths */
+} ogg_page;
+
+/* Read the page at *pos; 1 on success, 0 at the end, -1 on damage. */
+static int ogg_read_page(int fd, off_t *pos, ogg_page *pg) {
+  ssize_t r = pread_full(fd, pg->buf, 27, *pos);
+  size_t i;
+  if (r == 0) return 0;
+  if (r != 27 || memcmp(pg->buf, "OggS", 4)) return -1;
+  pg->hlen = 27 + pg->buf[26];
+  if (pread_full(fd, pg->buf + 27, pg->buf[26], *pos + 27) != pg->buf[26]) return -1;
+  pg->blen = 0;
+  for (i = 27; i < pg->hlen; i++) pg->blen += pg->buf[i];
+  if (pread_full(fd, pg->buf + pg->hlen, pg->blen, *pos + (off_t)pg->hlen) != (ssize_t)pg->blen)
+    return -1;
+  *pos += (off_t)(pg->hlen + pg->blen);
+  return 1;
+}
+
+static void ogg_set_u32(unsigned char *p, uint32_t v) {
+  p[0] = (unsigned char)v;
+  p[1] = (unsigned char)(v >> 8);
+  p[2] = (unsigned char)(v >> 16);
+  p[3] = (unsigned char)(v >> 24);
+}
+
+static int ogg_write_page(int fd, ogg_page *pg) {
+  ogg_set_u32(pg->buf + 22, 0);
+  ogg_set_u32(pg->buf + 22, ogg_crc(pg->buf, pg->hlen + pg->blen));
+  return write_all(fd, pg->buf, pg->hlen + pg->blen);
+}
+
+/* Page the header packets (granule 0) starting at sequence number *seq. */
+static int ogg_write_packets(int fd, const unsigned char *serial, uint32_t *seq, bc_buf *pk,
+                             size_t npk) {
+  ogg_page *pg = xmalloc(sizeof *pg);
+  size_t p = 0, off = 0, nseg = 0;
+  int cont = 0, ok = 0;
+  bc_buf body;
+  buf_init(&body);
+  while (p < npk) {
+    /* lacing for the rest of packet p */
+    size_t left = pk[p].len - off;
+    size_t take = left >= 255 ? 255 : left;
+    pg->buf[27 + nseg++] = (unsigned char)take;
+    buf_add(&body, pk[p].s + off, take);
+    off += take;
+    if (take < 255) { /* packet ends here */
+      p++;
+      off = 0;
+    }
+    if (nseg == 255 || p == npk) {
+      int ends = take < 255;
+      memcpy(pg->buf, "OggS", 4);
+      pg->buf[4] = 0;
+      pg->buf[5] = (unsigned char)(cont ? 1 : 0);
+      memset(pg->buf + 6, ends ? 0x00 : 0xff, 8); /* granule 0, or -1: no packet ends */
+      memcpy(pg->buf + 14, serial, 4);
+      ogg_set_u32(pg->buf + 18, (*seq)++);
+      pg->buf[26] = (unsigned char)nseg;
+      pg->hlen = 27 + nseg;
+      memcpy(pg->buf + pg->hlen, body.s, body.len);
+      pg->blen = body.len;
+      if (ogg_write_page(fd, pg)) goto out;
+      cont = !ends;
+      nseg = 0;
+      body.len = 0;
+    }
+  }
+  ok = 1;
+out:
+  buf_free(&body);
+  free(pg);
+  return ok ? 0 : -1;
+}
+
+static bc_rc finish_ogg(bc_encoder *e, const bc_tags *t, tmpout *dst, bc_diag *diag) {
+  int opus = e->format == BC_FORMAT_OPUS;
+  size_t need = opus ? 2 : 3, have = 0, i;
+  bc_buf pk[3], cur;
+  ogg_page *pg = xmalloc(sizeof *pg);
+  off_t pos = 0;
+  unsigned char serial[4];
+  uint32_t seq = 0, old_seq = 0;
+  int r, first = 1;
+  bc_rc rc = BC_ERR_ENCODE;
+  char *vendor = NULL;
+
+  ogg_crc_init();
+  for (i = 0; i < 3; i++) buf_init(&pk[i]);
+  buf_init(&cur);
+  /* Gather the header packets. */
+  while (have < need) {
+    size_t seg, boff = 0;
+    r = ogg_read_page(e->out.fd, &pos, pg);
+    if (r != 1) goto bad;
+    if (first) {
+      memcpy(serial, pg->buf + 14, 4);
+      first = 0;
+    }
+    old_seq = pg->buf[18] | (uint32_t)pg->buf[19] << 8 | (uint32_t)pg->buf[20] << 16 |
+              (uint32_t)pg->buf[21] << 24;
+    for (seg = 27; seg < pg->hlen; seg++) {
+      unsigned v = pg->buf[seg];
+      if (have >= need) goto bad; /* audio shares a header page: leave it */
+      buf_add(&cur, (char *)pg->buf + pg->hlen + boff, v);
+      boff += v;
+      if (v < 255) {
+        buf_add(&pk[have], cur.s, cur.len);
+        have++;
+        cur.len = 0;
+      }
+    }
+  }
+  if (cur.len) goto bad;
+  /* The new comment packet, keeping the encoder's vendor string. */
+  {
+    bc_buf *c = &pk[1];
+    size_t skip = opus ? 8 : 7;
+    if (c->len >= skip + 4) {
+      const unsigned char *v = (const unsigned char *)c->s + skip;
+      uint32_t n = v[0] | (uint32_t)v[1] << 8 | (uint32_t)v[2] << 16 | (uint32_t)v[3] << 24;
+      if (n <= c->len - skip - 4) vendor = xstrndup((const char *)v + 4, n);
+    }
+    c->len = 0;
+    if (opus) buf_add(c, "OpusTags", 8);
+    else buf_add(c, "\x03vorbis", 7);
+    vc_build(t, vendor, c);
+    if (!opus) buf_addc(c, 1); /* framing bit */
+  }
+  rc = tmp_create(e->path, dst, diag);
+  if (rc) goto out;
+  rc = BC_ERR_IO;
+  /* Page 0: the identification header alone, as both specs require. */
+  {
+    off_t p0 = 0;
+    if (ogg_read_page(e->out.fd, &p0, pg) != 1 || write_all(dst->fd, pg->buf, pg->hlen + pg->blen))
+      goto io;
+  }
+  seq = 1;
+  if (ogg_write_packets(dst->fd, serial, &seq, pk + 1, need - 1)) goto io;
+  /* The audio pages, renumbered. */
+  while ((r = ogg_read_page(e->out.fd, &pos, pg)) == 1) {
+    uint32_t s = pg->buf[18] | (uint32_t)pg->buf[19] << 8 | (uint32_t)pg->buf[20] << 16 |
+                 (uint32_t)pg->buf[21] << 24;
+    ogg_set_u32(pg->buf + 18, s - old_seq - 1 + seq);
+    if (ogg_write_page(dst->fd, pg)) goto io;
+  }
+  if (r < 0) {
+    tmp_discard(dst);
+    goto bad;
+  }
+  rc = BC_OK;
+  goto out;
+io:
+  util_diag(diag, "cannot write '%s': %s", e->path, strerror(errno));
+  tmp_discard(dst);
+  goto out;
+bad:
+  util_diag(diag, "%s: cannot read back the Ogg headers to tag them", e->path);
+  rc = BC_ERR_ENCODE;
+out:
+  for (i = 0; i < 3; i++) buf_free(&pk[i]);
+  buf_free(&cur);
+  free(vendor);
+  free(pg);
+  return rc;
+}
+
 static void encoder_free(bc_encoder *e) {
   tags_clear(&e->tags);
   free(e->pcm);
@@ -677,47 +872,66 @@ static void encoder_free(bc_encoder *e) {
   free(e);
 }
 
-bc_rc bc_encoder_finish(bc_encoder *e, const bc_tags *tags, bc_diag *diag) {
+bc_rc bc_encoder_complete(bc_encoder *e, const bc_tags *tags, bc_diag *diag) {
   bc_rc rc = BC_OK;
   const bc_tags *t;
   tmpout rewritten = {-1, NULL};
 
   if (!e) return BC_ERR_ARG;
+  if (e->completed) return BC_OK;
   if (tags) bc_encoder_set_tags(e, tags);
   t = e->tags.set ? &e->tags.t : NULL;
-
-  if (e->own_writer) { /* stdout, nothing to close or rename */
-    encoder_free(e);
-    return BC_OK;
-  }
+  e->completed = 1;
+  if (e->own_writer) return BC_OK; /* stdout: nothing to close */
   if (e->format == BC_FORMAT_WAV || e->format == BC_FORMAT_RAW) sf_apply_strings(e, t);
-  if (e->samples == 0 && (e->format == BC_FORMAT_OGG || e->format == BC_FORMAT_OPUS))
-    sf_apply_strings(e, t);
   if (sf_close(e->sf) != 0) {
     util_diag(diag, "%s: encoding failed: %s", e->path ? e->path : "stdout", sf_strerror(NULL));
     e->sf = NULL;
-    rc = BC_ERR_ENCODE;
-    goto out;
+    return BC_ERR_ENCODE;
   }
   e->sf = NULL;
-  if (!e->path) goto out; /* streamed */
+  if (!e->path) return BC_OK; /* streamed */
 
   if (e->format == BC_FORMAT_MP3) {
     rc = finish_mp3(e, t, &rewritten, diag);
   } else if (e->format == BC_FORMAT_FLAC && has_tags(t)) {
     rc = finish_flac(e, t, &rewritten, diag);
+  } else if ((e->format == BC_FORMAT_OGG || e->format == BC_FORMAT_OPUS) && has_tags(t)) {
+    rc = finish_ogg(e, t, &rewritten, diag);
   }
-  if (rc) goto out;
+  if (rc) return rc;
   if (rewritten.fd >= 0) {
     tmp_discard(&e->out);
     e->out = rewritten;
   }
-  rc = tmp_publish(&e->out, e->path, diag);
-  e->out.fd = -1;
-out:
-  if (e->path) tmp_discard(&e->out);
+  return BC_OK;
+}
+
+bc_rc bc_encoder_publish(bc_encoder *e, bc_diag *diag) {
+  bc_rc rc = BC_OK;
+  if (!e) return BC_ERR_ARG;
+  if (!e->completed) {
+    bc_encoder_abort(e);
+    return BC_ERR_ARG;
+  }
+  if (e->path) {
+    rc = tmp_publish(&e->out, e->path, diag);
+    e->out.fd = -1;
+    tmp_discard(&e->out);
+  }
   encoder_free(e);
   return rc;
+}
+
+bc_rc bc_encoder_finish(bc_encoder *e, const bc_tags *tags, bc_diag *diag) {
+  bc_rc rc;
+  if (!e) return BC_ERR_ARG;
+  rc = bc_encoder_complete(e, tags, diag);
+  if (rc) {
+    bc_encoder_abort(e);
+    return rc;
+  }
+  return bc_encoder_publish(e, diag);
 }
 
 void bc_encoder_abort(bc_encoder *e) {
@@ -792,4 +1006,38 @@ void bc_decoder_close(bc_decoder *d) {
   sf_close(d->sf);
   free(d->frames);
   free(d);
+}
+
+bc_rc bc_encoder_read_back(bc_encoder *e, bc_decoder **out, unsigned *rate, bc_diag *diag) {
+  SF_INFO info;
+  SNDFILE *sf;
+  int fd;
+  *out = NULL;
+  if (!e || !e->completed || !e->path || e->out.fd < 0) {
+    util_diag(diag, "nothing to read back");
+    return BC_ERR_ARG;
+  }
+  fd = dup(e->out.fd);
+  if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0) {
+    util_diag(diag, "%s: cannot read back: %s", e->path, strerror(errno));
+    if (fd >= 0) close(fd);
+    return BC_ERR_IO;
+  }
+  memset(&info, 0, sizeof info);
+  if (e->format == BC_FORMAT_RAW) {
+    info.samplerate = (int)e->rate;
+    info.channels = 1;
+    info.format = sf_major(BC_FORMAT_RAW);
+  }
+  sf = sf_open_fd(fd, SFM_READ, &info, 1);
+  if (!sf) {
+    util_diag(diag, "%s: cannot read back: %s", e->path, sf_strerror(NULL));
+    close(fd);
+    return BC_ERR_ENCODE;
+  }
+  *out = xcalloc(1, sizeof **out);
+  (*out)->sf = sf;
+  (*out)->channels = info.channels;
+  if (rate) *rate = (unsigned)info.samplerate;
+  return BC_OK;
 }

@@ -127,6 +127,7 @@ static void rs_free(resampler *r) {
 
 #define LIM_K 8        /* interpolator half width: 16 taps per phase */
 #define LIM_PHASES 3   /* fractions 1/4, 2/4, 3/4 between two samples */
+#define LIM_TAIL (2 * LIM_K - 1)
 
 typedef struct limiter {
   double ceiling;    /* linear */
@@ -142,8 +143,10 @@ typedef struct limiter {
   double env;
   float *ring;       /* the last L+1 envelope values, for the moving average */
   double sum;
-  float *out;
-  size_t out_cap;
+  float *out;        /* BLOCK samples */
+  float lin[2 * LIM_K - 1 + BLOCK];  /* the block with the samples before it */
+  float peaks[BLOCK];
+  float coef_abs;    /* largest sum of |coef| over the phases */
   double min_gain;   /* smallest gain applied, for reports */
 } limiter;
 
@@ -166,6 +169,12 @@ static void lim_init(limiter *l, unsigned rate, double ceiling_db) {
     }
     for (k = 0; k < 2 * LIM_K; k++) l->coef[p][k] = (float)(l->coef[p][k] / sum);
   }
+  for (p = 0; p < LIM_PHASES; p++) {
+    float a = 0;
+    for (k = 0; k < 2 * LIM_K; k++) a += fabsf(l->coef[p][k]);
+    if (a > l->coef_abs) l->coef_abs = a;
+  }
+  if (l->coef_abs < 1) l->coef_abs = 1;
   while (size < 2 * LIM_K + l->L + 4) size <<= 1;
   l->x = xcalloc(size, sizeof *l->x);
   l->xmask = size - 1;
@@ -176,8 +185,7 @@ static void lim_init(limiter *l, unsigned rate, double ceiling_db) {
   l->ring = xmalloc((l->L + 1) * sizeof *l->ring);
   for (i = 0; i <= l->L; i++) l->ring[i] = 1.0f;
   l->sum = (double)(l->L + 1);
-  l->out_cap = BLOCK;
-  l->out = xmalloc(l->out_cap * sizeof *l->out);
+  l->out = xmalloc(BLOCK * sizeof *l->out);
   l->min_gain = 1.0;
 }
 
@@ -190,27 +198,12 @@ static void lim_free(limiter *l) {
   memset(l, 0, sizeof *l);
 }
 
-/* One input sample; returns 1 and sets *y when a delayed output sample is
- * ready.  Indices before 0 read as silence. */
-static int lim_step(limiter *l, float v, float *y) {
-  uint64_t n = l->n_in++;
-  int64_t m = (int64_t)n - LIM_K, j;
-  float *x = l->x;
-  size_t mask = l->xmask, q;
-  double peak, g, minf, gain;
-  int p, k;
-
-  x[n & mask] = v;
-  if (m < 0) return 0;
-  /* Peak of the stretch from x[m] to x[m+1], inter-sample values included. */
-  peak = fabsf(x[(uint64_t)m & mask]);
-  if (fabsf(x[(uint64_t)(m + 1) & mask]) > peak) peak = fabsf(x[(uint64_t)(m + 1) & mask]);
-  for (p = 0; p < LIM_PHASES; p++) {
-    float acc = 0;
-    for (k = 0; k < 2 * LIM_K; k++) acc += l->coef[p][k] * x[(uint64_t)(m - LIM_K + 1 + k) & mask];
-    if (fabsf(acc) > peak) peak = fabsf(acc);
-  }
-  g = peak > l->ceiling ? l->ceiling / peak : 1.0;
+/* The gain stage for stretch m (peak known); returns 1 and sets *y when the
+ * sample L behind it is ready. */
+static int lim_gain_step(limiter *l, int64_t m, double peak, float *y) {
+  double g = peak > l->ceiling ? l->ceiling / peak : 1.0, minf, gain;
+  size_t q;
+  int64_t j;
   /* Sliding minimum over the last L+1 stretches (monotonic deque). */
   while (l->dq_len && l->dq_v[(l->dq_head + l->dq_len - 1) % l->dq_cap] >= g) l->dq_len--;
   q = (l->dq_head + l->dq_len) % l->dq_cap;
@@ -232,41 +225,72 @@ static int lim_step(limiter *l, float v, float *y) {
   gain = l->sum / (double)(l->L + 1);
   if (gain > 1.0) gain = 1.0;
   if (gain < l->min_gain) l->min_gain = gain;
-  *y = (float)(x[(uint64_t)j & mask] * gain);
+  *y = (float)(l->x[(uint64_t)j & l->xmask] * gain);
   return 1;
 }
 
-static bc_rc lim_process(limiter *l, const float *in, size_t n, mst_sink fn, void *user) {
-  size_t i, k = 0;
-  bc_rc rc;
-  for (i = 0; i < n; i++) {
-    if (lim_step(l, in[i], &l->out[k])) k++;
-    if (k == l->out_cap) {
-      l->n_out += k;
-      if ((rc = fn(l->out, k, user))) return rc;
-      k = 0;
+/* Peaks of the stretches starting at lin[K-1+i], i in [0, n): the larger
+ * end point and the interpolated values between.  lin holds the TAIL
+ * samples before the block, then the block. */
+static void lim_detect(const limiter *l, const float *lin, size_t n, float *peaks) {
+  size_t i, i0;
+  int p, k;
+  for (i0 = 0; i0 < n; i0 += 32) {
+    size_t i1 = i0 + 32 < n ? i0 + 32 : n;
+    float mx = 0;
+    for (i = i0; i < i1 + 2 * LIM_K - 1; i++) mx = fabsf(lin[i]) > mx ? fabsf(lin[i]) : mx;
+    if (mx * l->coef_abs < l->ceiling) { /* nothing here can reach the ceiling */
+      for (i = i0; i < i1; i++) peaks[i] = 0;
+      continue;
+    }
+    for (i = i0; i < i1; i++) {
+      const float *w = lin + i;
+      float pk = fabsf(w[LIM_K - 1]), e = fabsf(w[LIM_K]);
+      if (e > pk) pk = e;
+      for (p = 0; p < LIM_PHASES; p++) {
+        float acc = 0;
+        for (k = 0; k < 2 * LIM_K; k++) acc += l->coef[p][k] * w[k];
+        if (fabsf(acc) > pk) pk = fabsf(acc);
+      }
+      peaks[i] = pk;
     }
   }
-  l->n_out += k;
-  return k ? fn(l->out, k, user) : BC_OK;
 }
 
-/* Push silence through until every real sample came out. */
-static bc_rc lim_flush(limiter *l, mst_sink fn, void *user) {
-  uint64_t real = l->n_in;
-  size_t k = 0;
+static bc_rc lim_process(limiter *l, const float *in, size_t n, mst_sink fn, void *user) {
   bc_rc rc;
-  while (l->n_out + k < real) {
-    if (lim_step(l, 0.0f, &l->out[k])) k++;
-    if (k == l->out_cap) {
-      l->n_out += k;
-      if ((rc = fn(l->out, k, user))) return rc;
-      k = 0;
+  while (n) {
+    size_t take = n > BLOCK ? BLOCK : n, i, k = 0;
+    memcpy(l->lin + LIM_TAIL, in, take * sizeof *in);
+    lim_detect(l, l->lin, take, l->peaks);
+    for (i = 0; i < take; i++) {
+      uint64_t s = l->n_in + i;
+      int64_t m = (int64_t)s - LIM_K;
+      l->x[s & l->xmask] = in[i];
+      if (m >= 0 && lim_gain_step(l, m, l->peaks[i], &l->out[k])) k++;
     }
+    l->n_in += take;
+    memmove(l->lin, l->lin + take, LIM_TAIL * sizeof *l->lin);
+    l->n_out += k;
+    if (k && (rc = fn(l->out, k, user))) return rc;
+    in += take;
+    n -= take;
   }
-  l->n_out += k;
-  l->n_in = real;
-  return k ? fn(l->out, k, user) : BC_OK;
+  return BC_OK;
+}
+
+/* Push silence through until every real sample came out: each sample past
+ * the delay (K + L) releases one. */
+static bc_rc lim_flush(limiter *l, mst_sink fn, void *user) {
+  size_t left = LIM_K + l->L;
+  float zeros[256] = {0};
+  bc_rc rc;
+  while (left) {
+    size_t take = left > 256 ? 256 : left;
+    if ((rc = lim_process(l, zeros, take, fn, user))) return rc;
+    left -= take;
+  }
+  return BC_OK;
 }
 
 /* ---- streaming -------------------------------------------------------- */
@@ -466,6 +490,7 @@ struct mst_episode {
   ebur128_state *meter;
   jingle intro, outro;
   uint64_t xf;          /* crossfade, output samples */
+  double gain[3];       /* dB for speech, intro, outro (mst_episode_prepare) */
   double out_lufs, out_tp;
 };
 
@@ -603,8 +628,9 @@ static bc_rc run_out(const float *s, size_t n, void *user) {
 }
 
 /* One mixing pass with the given gains (dB).  sink NULL = measure only. */
-static bc_rc episode_pass(mst_episode *e, double gain_db[3], mst_sink sink, void *user,
-                          volatile int *cancel, double *lufs, double *tp) {
+static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headroom,
+                          mst_sink sink, void *user, volatile int *cancel, double *lufs,
+                          double *tp) {
   source sp, in, ou;
   limiter lim;
   run_ctx rc_ = {0};
@@ -632,11 +658,14 @@ static bc_rc episode_pass(mst_episode *e, double gain_db[3], mst_sink sink, void
     rc = bc_decoder_open(e->outro.path, &ou.dec, NULL, NULL, &ignored);
     rs_init(&ou.rs, e->outro.rate, e->out_rate);
   }
+  /* True-peak metering oversamples and costs as much as the limiter: only
+   * when asked. */
   rc_.meter = ebur128_init(1, e->out_rate,
-                           EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM | EBUR128_MODE_TRUE_PEAK);
+                           EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM |
+                               (tp ? EBUR128_MODE_TRUE_PEAK : 0));
   rc_.sink = sink;
   rc_.user = user;
-  if (limit) lim_init(&lim, e->out_rate, opt_ceiling(&e->o));
+  if (limit) lim_init(&lim, e->out_rate, opt_ceiling(&e->o) - headroom);
 
   for (pos = 0; !rc && pos < total; pos += k) {
     k = total - pos > BLOCK ? BLOCK : (size_t)(total - pos);
@@ -678,8 +707,9 @@ static bc_rc episode_pass(mst_episode *e, double gain_db[3], mst_sink sink, void
   if (!rc && limit) rc = lim_flush(&lim, run_out, &rc_);
   if (!rc) {
     *lufs = ebur128_loudness_global(rc_.meter, &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
-    *tp = ebur128_true_peak(rc_.meter, 0, &v) == EBUR128_SUCCESS && v > 0 ? 20 * log10(v)
-                                                                          : -HUGE_VAL;
+    if (tp)
+      *tp = ebur128_true_peak(rc_.meter, 0, &v) == EBUR128_SUCCESS && v > 0 ? 20 * log10(v)
+                                                                            : -HUGE_VAL;
   }
   if (limit) lim_free(&lim);
   ebur128_destroy(&rc_.meter);
@@ -695,36 +725,76 @@ static double clamp_gain(double db) {
   return db > MAX_GAIN_DB ? MAX_GAIN_DB : db < -MAX_GAIN_DB ? -MAX_GAIN_DB : db;
 }
 
-bc_rc mst_episode_run(mst_episode *e, mst_sink sink, void *user, volatile int *cancel,
-                      bc_diag *diag) {
-  double target = opt_target(&e->o), gain[3] = {0, 0, 0}, lufs = 0, tp = 0, v;
-  bc_rc rc;
+/* Passes of mst_episode_prepare at most, and how close (LU) is close enough. */
+#define PREPARE_PASSES 4
+#define PREPARE_TOLERANCE 0.15
 
-  if (!e->o.no_loudness) {
-    double speech = ebur128_loudness_global(e->meter, &v) == EBUR128_SUCCESS && isfinite(v)
-                        ? v : target;
-    gain[0] = clamp_gain(target - speech);
-    /* Jingles are matched to the same target as speech. */
-    gain[1] = isfinite(e->intro.lufs) ? clamp_gain(target - e->intro.lufs) : 0;
-    gain[2] = isfinite(e->outro.lufs) ? clamp_gain(target - e->outro.lufs) : 0;
-    /* Pass 2: limiting lowers the loudness; measure by how much. */
-    rc = episode_pass(e, gain, NULL, NULL, cancel, &lufs, &tp);
-    if (rc) goto fail;
-    if (isfinite(lufs)) {
-      double d = target - lufs;
-      if (d > 6) d = 6;
-      if (d < -6) d = -6;
-      gain[0] += d;
-      gain[1] += d;
-      gain[2] += d;
+bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile int *cancel,
+                          bc_diag *diag) {
+  double target = opt_target(&e->o) + aim, lufs = 0, v, speech, base[3];
+  double g_prev = 0, l_prev = 0, g, step;
+  int pass;
+  bc_rc rc = BC_OK;
+
+  e->gain[0] = e->gain[1] = e->gain[2] = 0;
+  if (e->o.no_loudness) return BC_OK;
+  speech = ebur128_loudness_global(e->meter, &v) == EBUR128_SUCCESS && isfinite(v) ? v : target;
+  /* Jingles are matched to the same loudness as speech. */
+  base[0] = target - speech;
+  base[1] = isfinite(e->intro.lufs) ? target - e->intro.lufs : 0;
+  base[2] = isfinite(e->outro.lufs) ? target - e->outro.lufs : 0;
+  g = 0; /* offset added to every base gain */
+  for (pass = 0; pass < PREPARE_PASSES; pass++) {
+    int i;
+    for (i = 0; i < 3; i++) e->gain[i] = clamp_gain(base[i] + g);
+    rc = episode_pass(e, e->gain, headroom, NULL, NULL, cancel, &lufs, NULL);
+    if (rc || !isfinite(lufs) || fabs(target - lufs) <= PREPARE_TOLERANCE) break;
+    /* Loudness rises more slowly than gain once the limiter works hard:
+     * step by the measured slope (secant), never by less than the miss. */
+    step = target - lufs;
+    if (pass > 0 && fabs(g - g_prev) > 1e-6) {
+      double slope = (lufs - l_prev) / (g - g_prev);
+      if (slope < 0.2) slope = 0.2;
+      if (slope > 1.0) slope = 1.0;
+      step /= slope;
+    }
+    if (step > 12) step = 12;
+    if (step < -12) step = -12;
+    g_prev = g;
+    l_prev = lufs;
+    g += step;
+    if (pass == PREPARE_PASSES - 1) { /* out of passes: keep the last step */
+      for (i = 0; i < 3; i++) e->gain[i] = clamp_gain(base[i] + g);
     }
   }
-  rc = episode_pass(e, gain, sink, user, cancel, &e->out_lufs, &e->out_tp);
-  if (rc) goto fail;
-  return BC_OK;
-fail:
   if (rc == BC_ERR_IO) util_diag(diag, "cannot read back the temporary speech file");
   return rc;
+}
+
+bc_rc mst_episode_run(mst_episode *e, double extra_headroom_db, int measure_peak, mst_sink sink,
+                      void *user, volatile int *cancel, bc_diag *diag) {
+  bc_rc rc;
+  e->out_tp = 0;
+  rc = episode_pass(e, e->gain, extra_headroom_db, sink, user, cancel, &e->out_lufs,
+                    measure_peak ? &e->out_tp : NULL);
+  if (rc == BC_ERR_IO) util_diag(diag, "cannot read back the temporary speech file");
+  return rc;
+}
+
+bc_rc mst_measure(bc_decoder *d, unsigned rate, double *lufs, double *dbtp) {
+  ebur128_state *st = ebur128_init(1, rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM |
+                                                EBUR128_MODE_TRUE_PEAK);
+  float *buf;
+  size_t got;
+  double v;
+  if (!st) return BC_ERR_UNSUPPORTED;
+  buf = xmalloc(BLOCK * sizeof *buf);
+  while ((got = bc_decoder_read(d, buf, BLOCK)) > 0) ebur128_add_frames_float(st, buf, got);
+  *lufs = ebur128_loudness_global(st, &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
+  *dbtp = ebur128_true_peak(st, 0, &v) == EBUR128_SUCCESS && v > 0 ? 20 * log10(v) : -HUGE_VAL;
+  ebur128_destroy(&st);
+  free(buf);
+  return BC_OK;
 }
 
 void mst_episode_loudness(const mst_episode *e, double *lufs, double *dbtp) {

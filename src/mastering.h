@@ -2,6 +2,7 @@
 #ifndef BC_MASTERING_H
 #define BC_MASTERING_H
 
+#include "briefcast/encode.h"
 #include "briefcast/master.h"
 #include "util.h"
 
@@ -29,10 +30,23 @@ bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n);
 uint64_t mst_episode_speech_offset(const mst_episode *e);
 /* Output length in samples (valid after all speech was given). */
 uint64_t mst_episode_length(const mst_episode *e);
-bc_rc mst_episode_run(mst_episode *e, mst_sink sink, void *user, volatile int *cancel,
-                      bc_diag *diag);
+/* Pass 2: find the gains that bring the limited mix to the target loudness
+ * plus aim_db (a codec's expected loss), by mixing, limiting (the ceiling
+ * lowered by extra_headroom_db) and measuring without output; a few passes
+ * when heavy limiting makes loudness follow gain slowly.  May run again. */
+bc_rc mst_episode_prepare(mst_episode *e, double extra_headroom_db, double aim_db,
+                          volatile int *cancel, bc_diag *diag);
+/* Pass 3: the mastered episode into sink, the limiter's ceiling lowered by
+ * extra_headroom_db (room for a lossy codec's overshoot); measures its true
+ * peak too when measure_peak.  May run again. */
+bc_rc mst_episode_run(mst_episode *e, double extra_headroom_db, int measure_peak, mst_sink sink,
+                      void *user, volatile int *cancel, bc_diag *diag);
 /* Loudness of what mst_episode_run() produced. */
 void mst_episode_loudness(const mst_episode *e, double *lufs, double *dbtp);
 void mst_episode_free(mst_episode *e);
+
+/* Integrated loudness (LUFS) and true peak (dBTP) of a decoder's audio,
+ * read to its end. */
+bc_rc mst_measure(bc_decoder *d, unsigned rate, double *lufs, double *dbtp);
 
 #endif

@@ -19,8 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "briefcast/transcript.h"
 #include "mastering.h"
 #include "util.h"
+
+/* Room below the ceiling left for a lossy codec's overshoot, dB. */
+#define LOSSY_HEADROOM_DB 1.0
+/* Encodings of a lossy file at most, and how far from the target its
+ * decoded loudness may be before it is encoded again (LU). */
+#define MAX_ATTEMPTS 3
+#define LOUDNESS_TOLERANCE 0.5
 
 typedef struct render_ctx {
   const bc_render_options *opts;
@@ -76,33 +84,24 @@ static void timeline_shift(bc_timeline *t, size_t by) {
   t->n_samples += by;
 }
 
-/* Chapters: the intro (when it has speech before the first headline), then
- * one per headline.  Times in seconds of output. */
+/* Chapters: one per story (transcript.h), plus an opening chapter for the
+ * intro when the first story starts more than a second in, so a listener's
+ * chapter list covers the whole episode.  Times in seconds of output (the
+ * timeline is already shifted past any intro jingle). */
 static void make_chapters(const bc_script *s, const bc_timeline *t, double seconds,
                           bc_render_result *r) {
-  size_t i, n = 0, cap = 0;
   bc_chapter *ch = NULL;
-  double rate = t && t->sample_rate ? t->sample_rate : 22050.0;
-  if (!t) return;
-  for (i = 0; i < s->n_segments && i < t->n_segments; i++) {
-    const bc_segment *g = &s->segments[i];
-    double start = t->segments[i].start / rate;
-    if (g->role != BC_ROLE_HEADLINE) continue;
-    if (n == 0 && start > 1.0) {
-      BC_GROW(ch, n, cap);
-      memset(&ch[n], 0, sizeof ch[n]);
-      ch[n].title = xstrdup(s->title && *s->title ? s->title : "Introduction");
-      n++;
-    }
-    BC_GROW(ch, n, cap);
-    memset(&ch[n], 0, sizeof ch[n]);
-    ch[n].start = start;
-    ch[n].title = xstrdup(g->story_title && *g->story_title ? g->story_title
-                                                              : g->text ? g->text : "Story");
-    ch[n].url = xstrdup(g->story_url);
+  size_t n = 0;
+  if (!t || bc_chapters_build(s, t, 0.0, &ch, &n) != BC_OK) return;
+  if (n && ch[0].start > 1.0) {
+    ch = xrealloc(ch, (n + 1) * sizeof *ch);
+    memmove(ch + 1, ch, n * sizeof *ch);
+    memset(&ch[0], 0, sizeof ch[0]);
+    ch[0].title = xstrdup(s->title && *s->title ? s->title : "Introduction");
+    ch[0].end = ch[1].start;
     n++;
   }
-  for (i = 0; i < n; i++) ch[i].end = i + 1 < n ? ch[i + 1].start : seconds;
+  if (n) ch[n - 1].end = seconds;
   r->chapters = ch;
   r->n_chapters = n;
 }
@@ -120,7 +119,11 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
   bc_timeline *tl = NULL;
   bc_tags tags;
   unsigned in_rate = bc_speech_sample_rate(), out_rate;
-  int format, streaming;
+  int format, streaming, lossy, attempt;
+  int check;
+  double codec_loss = 0;
+  double headroom, ceiling = opts && opts->master.ceiling_dbtp < 0 ? opts->master.ceiling_dbtp : -1.0;
+  double target = opts && opts->master.target_lufs < 0 ? opts->master.target_lufs : -16.0;
   bc_rc rc;
 
   memset(&c, 0, sizeof c);
@@ -199,18 +202,54 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
   tags.chapters = r.chapters;
   tags.n_chapters = r.n_chapters;
 
-  rc = bc_encoder_open(opts->output, (bc_format)format, out_rate, &opts->encode, &c.enc, diag);
-  if (rc) goto out;
-  bc_encoder_set_tags(c.enc, &tags);
-  rc = mst_episode_run(c.episode, to_encoder, &c, opts->cancel, diag);
+  lossy = format == BC_FORMAT_OGG || format == BC_FORMAT_OPUS || format == BC_FORMAT_MP3;
+  check = lossy && !opts->master.no_loudness;
+  /* A lossy codec's output overshoots the limiter's peaks (its filtering
+   * rings) and loses a little loudness (its low-pass).  Start with room for
+   * the usual overshoot, check the decoded file before it appears, and
+   * encode again, corrected, when it misses the ceiling or the target. */
+  headroom = check ? LOSSY_HEADROOM_DB : 0.0;
+  rc = mst_episode_prepare(c.episode, headroom, 0.0, opts->cancel, diag);
+  for (attempt = 0; !rc; attempt++) {
+    double pcm_lufs, pcm_tp, lufs, tp;
+    bc_decoder *dec = NULL;
+    unsigned rate = 0;
+    rc = bc_encoder_open(opts->output, (bc_format)format, out_rate, &opts->encode, &c.enc, diag);
+    if (rc) goto out;
+    bc_encoder_set_tags(c.enc, &tags);
+    c.written = 0;
+    rc = mst_episode_run(c.episode, headroom, !check, to_encoder, &c, opts->cancel, diag);
+    if (!rc) rc = bc_encoder_complete(c.enc, NULL, diag);
+    if (rc) break;
+    mst_episode_loudness(c.episode, &pcm_lufs, &pcm_tp);
+    r.loudness = pcm_lufs;
+    r.true_peak = pcm_tp;
+    if (!check) break;
+    if (bc_encoder_read_back(c.enc, &dec, &rate, NULL) || mst_measure(dec, rate, &lufs, &tp)) {
+      bc_decoder_close(dec);
+      break;
+    }
+    bc_decoder_close(dec);
+    r.loudness = lufs;
+    r.true_peak = tp;
+    if ((tp <= ceiling && fabs(lufs - target) <= LOUDNESS_TOLERANCE) ||
+        attempt == MAX_ATTEMPTS - 1)
+      break;
+    bc_encoder_abort(c.enc);
+    c.enc = NULL;
+    if (tp > ceiling) headroom += tp - ceiling + 0.2;
+    /* Aim the mastered signal above the target by what the codec lost. */
+    codec_loss = pcm_lufs - lufs;
+    if (codec_loss < 0) codec_loss = 0;
+    rc = mst_episode_prepare(c.episode, headroom, codec_loss, opts->cancel, diag);
+  }
   if (rc) {
     if (rc == BC_ERR_INTERRUPTED) util_diag(diag, "interrupted");
     bc_encoder_abort(c.enc);
     goto out;
   }
   r.seconds = (double)c.written / out_rate;
-  mst_episode_loudness(c.episode, &r.loudness, &r.true_peak);
-  rc = bc_encoder_finish(c.enc, NULL, diag);
+  rc = bc_encoder_publish(c.enc, diag);
 
 out:
   mst_stream_free(c.stream);

@@ -50,11 +50,13 @@ typedef struct bc_tags {
 } bc_tags;
 
 typedef struct bc_encode_options {
-  double quality;           /* 0..1 VBR quality for lossy formats; < 0 = default */
+  double quality;           /* (0, 1] VBR quality for lossy formats; <= 0 = default
+                               (Vorbis 0.4, Opus ~48 kbit/s, MP3 64 kbit/s CBR) */
   int bitrate_kbps;         /* constant bitrate for MP3/Opus; 0 = use quality */
 } bc_encode_options;
 
 typedef struct bc_encoder bc_encoder;
+typedef struct bc_decoder bc_decoder;   /* reading audio: see below */
 
 /* Open `path` for `format` at `rate` Hz, mono.  opts may be NULL.  The file
  * appears under its name only after bc_encoder_finish(). */
@@ -65,9 +67,11 @@ BC_EXPORT bc_rc bc_encoder_open(const char *path, bc_format format, unsigned rat
 /* Write n mono samples in [-1, 1]. */
 BC_EXPORT bc_rc bc_encoder_write(bc_encoder *e, const float *samples, size_t n);
 
-/* Give the tags early (copied).  Ogg Vorbis and Opus carry them in a header
- * written with the first samples, so call this before the first write;
- * other formats take them at bc_encoder_finish() too. */
+/* Give the tags early (copied); bc_encoder_finish() with NULL tags then
+ * uses them.  WAV gets a LIST/INFO chunk, FLAC/Ogg Vorbis/Opus Vorbis
+ * comments with CHAPTERnnn=HH:MM:SS.mmm / CHAPTERnnnNAME / CHAPTERnnnURL,
+ * MP3 an ID3v2.4 tag (UTF-8) with CTOC/CHAP frames.  Raw PCM and stdout
+ * streams carry no tags. */
 BC_EXPORT bc_rc bc_encoder_set_tags(bc_encoder *e, const bc_tags *tags);
 
 /* Samples written so far. */
@@ -78,13 +82,23 @@ BC_EXPORT uint64_t bc_encoder_samples(const bc_encoder *e);
  * on failure nothing is left under the destination name. */
 BC_EXPORT bc_rc bc_encoder_finish(bc_encoder *e, const bc_tags *tags, bc_diag *diag);
 
+/* bc_encoder_finish() in two steps, to check the file before it appears:
+ * bc_encoder_complete() writes the tags and closes the audio stream (the
+ * file is complete under its temporary name; *e stays valid);
+ * bc_encoder_read_back() opens it for reading (close the decoder before
+ * publishing); bc_encoder_publish() renames it into place and frees e
+ * whatever the outcome.  bc_encoder_abort() still discards it. */
+BC_EXPORT bc_rc bc_encoder_complete(bc_encoder *e, const bc_tags *tags, bc_diag *diag);
+BC_EXPORT bc_rc bc_encoder_read_back(bc_encoder *e, bc_decoder **out, unsigned *rate,
+                                     bc_diag *diag);
+BC_EXPORT bc_rc bc_encoder_publish(bc_encoder *e, bc_diag *diag);
+
 /* Close and remove the temporary file.  Frees e.  NULL is a no-op. */
 BC_EXPORT void bc_encoder_abort(bc_encoder *e);
 
 
 /* Reading audio back (intro/outro jingles, tests): any format libsndfile
  * reads, mixed down to mono floats.  Free with bc_decoder_close(). */
-typedef struct bc_decoder bc_decoder;
 
 /* Open `path`; *rate gets its sample rate, *frames (may be NULL) its length
  * in frames when known (0 if not). */
