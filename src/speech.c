@@ -148,10 +148,15 @@ static int set_voice(const char *base, const char *variant, char *used, size_t u
     if (!ev->identifier || !ev->languages || !strncmp(ev->identifier, "mb/", 3) ||
         !strncmp(ev->identifier, "!v/", 3))
       continue;
-    const char *lang = ev->languages + 1; /* after the priority byte */
-    char have[16];
-    primary_subtag(lang, have);
-    if (strcmp(want, have)) continue;
+    /* languages: (priority byte, name, NUL)... then an empty name */
+    const char *lang = ev->languages + 1;
+    int speaks = 0;
+    for (const char *l = ev->languages; *l && l[1]; l += strlen(l + 1) + 2) {
+      char have[16];
+      primary_subtag(l + 1, have);
+      if (!strcmp(want, have)) speaks = 1;
+    }
+    if (!speaks) continue;
     if (variant) snprintf(name, sizeof name, "%s+%s", ev->identifier, variant);
     else snprintf(name, sizeof name, "%s", ev->identifier);
     if (espeak_SetVoiceByName(name) != EE_OK) continue;

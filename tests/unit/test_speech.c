@@ -219,6 +219,10 @@ static void test_languages(void **state) {
   g = add(&s, BC_ROLE_NARRATOR, "Unknown language, English voice.", NULL, 0);
   g->lang = strdup("qq");
   add(&s, BC_ROLE_NARRATOR, "Back to English.", NULL, 0);
+  /* a tag espeak-ng knows only through a voice's language list: Norwegian
+   * "no" is spoken by the Bokmål voice "nb" */
+  g = add(&s, BC_ROLE_NARRATOR, "God morgen.", NULL, 0);
+  g->lang = strdup("no");
   pcm a = {0};
   bc_timeline *tl = NULL;
   bc_diag d = {{0}};
@@ -234,6 +238,7 @@ static void test_languages(void **state) {
   assert_string_equal(tl->segments[2].espeak_voice, "es");
   assert_string_equal(tl->segments[3].espeak_voice, "en-us"); /* fell back, did not fail */
   assert_string_equal(tl->segments[4].espeak_voice, "en-us");
+  assert_string_equal(tl->segments[5].espeak_voice, "nb");
   for (size_t i = 0; i < s.n_segments; i++) {
     const bc_segment_time *t = &tl->segments[i];
     assert_true(rms(a.s + t->start, t->end - t->start) > 300);
