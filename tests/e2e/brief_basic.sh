@@ -38,6 +38,22 @@ for i, l in enumerate(lines):
         assert lines[i - 1].startswith('[narrator'), lines[i - 1]
 PY
 "$BRIEFCAST" speak -q seed.script -o full.wav
+check "the audio's duration matches the script (words at the voices' rates, plus pauses)" python3 - seed.script full.wav <<'PY'
+import sys, re, wave
+words, pause_ms = 0, 0
+for l in open(sys.argv[1]):
+    if l.startswith('#'):
+        continue
+    if l.startswith('['):
+        m = re.search(r'pause[= ](\d+)', l)
+        pause_ms += int(m.group(1)) if m else 0
+    else:
+        words += len(re.findall(r"[\w']+", l))
+expected = words * 60 / 165 + pause_ms / 1000
+w = wave.open(sys.argv[2])
+got = w.getnframes() / w.getframerate()
+assert 0.6 * expected < got < 1.6 * expected, (expected, got)
+PY
 python3 - seed.script > noquotes.script <<'PY'
 import sys
 out, skip = [], False
