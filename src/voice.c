@@ -111,7 +111,16 @@ static bc_rc parse_profile(const char *label, const char *name, char *text, bc_v
       goto bad;
     }
     *eq = 0;
-    char *key = trim(s), *val = trim(eq + 1);
+    char *key = trim(s), *val = eq + 1;
+    /* A '#' after white space starts a comment ("rate = 165  # brisk"),
+     * except in a description, which is free text. */
+    if (util_strcasecmp(key, "description"))
+      for (char *h = strchr(val, '#'); h; h = strchr(h + 1, '#'))
+        if (h == val || h[-1] == ' ' || h[-1] == '\t') {
+          *h = 0;
+          break;
+        }
+    val = trim(val);
     int k = -1;
     for (int i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
       if (!util_strcasecmp(key, keys[i])) k = i;

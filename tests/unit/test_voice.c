@@ -84,6 +84,10 @@ static void test_load_fields_and_fallback(void **state) {
   assert_string_equal(f->variant, "f3");
   assert_int_equal(f->gender, BC_GENDER_FEMALE);
   assert_int_equal(f->pitch, 50); /* default */
+  const bc_voice *m = bc_voiceset_find(vs, "q-m");
+  assert_string_equal(m->variant, "m1");  /* trailing comment dropped */
+  assert_int_equal(m->role, BC_ROLE_QUOTE);
+  assert_string_equal(m->description, "Quote voice #2: deep # kept, a description is free text");
   const bc_voice *n = bc_voiceset_find(vs, "narrator");
   assert_int_equal(n->rate, 170);
   assert_null(n->variant);
