@@ -42,6 +42,7 @@ typedef struct nz {
   bc_token_map *map;
   size_t n_map, cap_map;
   size_t dateline_end;   /* chunks before this are an all-caps dateline */
+  int caps_text;         /* the text is mostly capitals: no acronym spelling */
   int dot_used;          /* the current rule consumed the chunk's dot */
   int keep_dot;          /* ...but the sentence ends there */
   bc_buf tmp;
@@ -103,6 +104,10 @@ static void out_punct(nz *z, char c) {
   if (last == ' ') return;
   if (strchr(",.;:!?", last)) {
     if (c == '.' && last != '.') return;  /* "Ky.," keeps the comma */
+    if (last == '.' && c != '.' && z->out.len >= 2 && isupper((unsigned char)z->out.s[z->out.len - 2])) {
+      buf_addc(&z->out, c);  /* "E.P.A.," */
+      return;
+    }
     if (last == c || c == ',') return;
     if (last == ',' ) { z->out.s[z->out.len - 1] = c; return; }
     return;
@@ -780,6 +785,54 @@ static int say_word(nz *z, const char *s, size_t n, size_t ss, size_t se, int ti
     if (a) {
       out_words(z, a, ss, se);
       return 1;
+    }
+    /* Letter acronyms: "EPA" -> "E.P.A.", "NGOs" -> "N.G.O's"; espeak-ng
+     * reads many short capital words as syllables ("EPA" as "eppa").
+     * Acronyms said as words (NASA) are listed; text in capitals throughout
+     * (a shouted headline) is left alone. */
+    size_t base = n, suf = 0;
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') base = n - 2, suf = 2;
+    else if (n > 4 && s[n - 1] == 's' && !memcmp(s + n - 4, "\xE2\x80\x99", 3)) base = n - 4, suf = 4;
+    else if (n > 2 && s[n - 1] == 's') base = n - 1, suf = 1;
+    unsigned rv;
+    int caps = base >= 2 && base <= 5 && !titlecase && !z->caps_text;
+    for (size_t i = 0; i < base && caps; i++)
+      if (!isupper((unsigned char)s[i])) caps = 0;
+    if (caps && (suf == 0 || suf == 1 || suf >= 2)) {
+      a = nz_lookup(nz_en_acronyms, s, base);
+      if (a) {
+        bc_buf t;
+        buf_init(&t);
+        buf_adds(&t, a);
+        if (suf) buf_adds(&t, "'s");
+        out_word(z, t.s, t.len, ss, se);
+        buf_free(&t);
+        return 1;
+      }
+      size_t vowels = 0;
+      for (size_t i = 0; i < base; i++) vowels += strchr("AEIOU", s[i]) != NULL;
+      if (base >= 4 && vowels > 1) caps = 0;  /* "TODAY", "LIVE": a word */
+      static const char *const shouted[] = {
+          "THE", "AND", "NOT", "BUT", "YOU", "NEW", "BIG", "ALL", "ARE", "WAS", "HAS", "HIS", "HER",
+          "ONE", "TWO", "OUT", "NOW", "WAR", "WIN", "WON", "TOP", "HOT", "RED", "YES", "BAD", "FOR",
+          "STOP", "JUST", "MUST", "BACK", "WITH", "FROM", "THAT", "THIS", "WHAT", "WHEN", "MOST",
+          "BEST", "LAST", "NEXT", "MUCH", "SUCH", "BOTH", "ONLY", "VERY", "DON'T", "CAN", "WILL",
+          "HELP", "KILL", "DEAD", "LIFT", "HOLD", "SELL", "BUY", "GOT", "GET", "SHE", "HIM", "WHY",
+          "HOW", "WHO", "OF", "TO", "IN", "ON", "AT", "BY", "NO", "SO", "DO", "GO", "MY", "WE", "HE",
+          "BE", "OR", "IF", "AN", "AS", "IS", "UP", NULL};
+      if (caps && nz_in_list(shouted, s, base) && base >= 3) caps = 0;
+      if (caps && !nz_in_list(nz_en_acronym_words, s, base) && !roman_value(s, base, &rv)) {
+        bc_buf t;
+        buf_init(&t);
+        for (size_t i = 0; i < base; i++) {
+          buf_addc(&t, s[i]);
+          if (i + 1 < base || !suf) buf_addc(&t, '.');
+        }
+        if (suf) buf_adds(&t, "'s");
+        out_word(z, t.s, t.len, ss, se);
+        buf_free(&t);
+        return 1;
+      }
     }
   }
   if (titlecase && all_upper(s, n) && n > 1) {
@@ -1720,10 +1773,14 @@ static size_t rule_en(nz *z) {
     }
   }
   /* Times: "9:30 a.m.", "9 a.m." -> the number, then "AM" */
-  if ((!strcmp(key, "a.m.") || !strcmp(key, "p.m.") || !strcmp(key, "a.m") || !strcmp(key, "p.m")) && k > 0) {
-    out_words(z, key[0] == 'a' ? "AM" : "PM", c->cs, c->ce + (size_t)c->dot);
+  if ((!util_strcasecmp(key, "a.m.") || !util_strcasecmp(key, "p.m.") || !util_strcasecmp(key, "a.m") ||
+       !util_strcasecmp(key, "p.m")) && k > 0) {
+    static const char *const zones[] = {"ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "CST", "CDT",
+                                        "MT", "MST", "MDT", "GMT", "UTC", "BST", "CET", "CEST", "local",
+                                        "Eastern", "Pacific", "Central", "Mountain", NULL};
+    out_words(z, (key[0] | 0x20) == 'a' ? "AM" : "PM", c->cs, c->ce + (size_t)c->dot);
     z->dot_used = c->dot;
-    if (k + 1 >= z->n_ch || chunk_cap(z, k + 1)) z->keep_dot = 1;
+    if (k + 1 >= z->n_ch || (chunk_cap(z, k + 1) && !core_in(z, k + 1, zones))) z->keep_dot = 1;
     return 1;
   }
   return 0;
@@ -1842,6 +1899,10 @@ static void speak_chunk(nz *z) {
   size_t from = last->ce;
   if (last == c && z->dot_used && c->dot) from++;
   if (z->keep_dot) out_punct(z, '.');
+  if (z->L == NZ_EN && last == c && c->dot && !z->dot_used && c->ce - c->cs == 1 &&
+      isupper((unsigned char)z->src[c->cs]) && k + 1 < z->n_ch && chunk_cap(z, k + 1) &&
+      c->ce + 1 == c->e && k > 0 && chunk_cap(z, k - 1) && !chunk_has_trail(z, k - 1))
+    from++;  /* a middle initial: "Michael J. Fox" */
   for (size_t i = from; i < last->e; i++) {
     char p = z->src[i];
     if (strchr(",;:!?", p)) out_punct(z, p);
@@ -1876,6 +1937,14 @@ bc_rc bc_normalize(const char *text, size_t len, const char *lang, bc_spoken **o
   buf_adds(&z.out, "");
   split_chunks(&z);
   if (z.L == NZ_EN) find_dateline(&z);
+  {
+    size_t up = 0, low = 0;
+    for (size_t i = 0; i < z.len; i++) {
+      if (isupper((unsigned char)z.src[i])) up++;
+      else if (islower((unsigned char)z.src[i])) low++;
+    }
+    z.caps_text = low * 4 < up;
+  }
   for (z.k = 0; z.k < z.n_ch; z.k++) {
     size_t before = z.k;
     speak_chunk(&z);

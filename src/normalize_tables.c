@@ -61,7 +61,7 @@ const nz_pair nz_en_abbrev[] = {
     {"Assn.", "Association"}, {"Assoc.", "Association"}, {"Natl.", "National"},
     {"Intl.", "International"}, {"Govt.", "Government"}, {"approx.", "approximately"},
     {"est.", "established"}, {"etc.", "et cetera"}, {"e.g.", "for example"},
-    {"i.e.", "that is"}, {"a.m.", "AM"}, {"p.m.", "PM"}, {"A.M.", "AM"}, {"P.M.", "PM"},
+    {"i.e.", "that is"}, 
     {"U.S.", "U.S."}, {"U.K.", "U.K."}, {"U.N.", "U.N."}, {"D.C.", "D.C."},
     {"E.U.", "E.U."}, {"U.S.A.", "U.S.A."}, {"Nos.", "numbers"}, {"no.", "number"},
     {"Aug.", "August"}, {"Mon.", "Monday"}, {"Tues.", "Tuesday"}, {"Wed.", "Wednesday"},
@@ -132,8 +132,29 @@ const nz_pair nz_en_acronyms[] = {
     {"NHL", "N.H.L."}, {"NCAA", "N.C.A.A."}, {"UFC", "U.F.C."}, {"AFP", "A.F.P."},
     {"IDF", "I.D.F."}, {"EU", "E.U."}, {"UN", "U.N."}, {"UK", "U.K."}, {"DOJ", "D.O.J."},
     {"OPEC", "OPEC"}, {"IT", "I.T."}, {"HUD", "HUD"}, {"JPMorgan", "J.P. Morgan"},
+    {"WWII", "World War two"}, {"WWI", "World War one"}, {"WW2", "World War two"},
+    {"WW1", "World War one"}, {"mRNA", "m.R.N.A."}, {"NYC", "N.Y.C."}, {"COVID-19", "covid nineteen"},
+    {"ALS", "A.L.S."}, {"ISO", "I.S.O."}, {"IVF", "I.V.F."}, {"EV", "E.V."}, {"EVs", "E.V's"},
+    {"VAT", "V.A.T."}, {"UFC", "U.F.C."}, {"ROTC", "R.O.T.C."}, {"AC", "A.C."},
     {"TikTok", "TikTok"}, {"iPhone", "iPhone"}, {"MAGA", "maga"}, {"CHIPS", "chips"},
     {NULL, NULL}};
+
+/* Capital-letter words said as words, not letter by letter. */
+const char *const nz_en_acronym_words[] = {
+    "NASA", "NATO", "NAFTA", "UNESCO", "UNICEF", "OPEC", "COVID", "AIDS", "FIFA", "UEFA", "CERN",
+    "SWAT", "ASEAN", "MERS", "SARS", "POTUS", "SCOTUS", "FLOTUS", "GIF", "NASCAR", "FEMA",
+    "OSHA", "HUD", "ICE", "NOAA", "LASIK", "ISIS", "ISIL", "DARPA", "IKEA", "LEGO", "MAGA",
+    "NIMBY", "PIN", "PINs", "SIM", "RAM", "ROM", "RADAR", "LASER", "SCUBA", "TASER", "WASP",
+    "YOLO", "EPCOT", "AWOL", "NORAD", "PEPFAR", "FOMO", "CHIPS", "ZIP", "CARES", "START",
+    "SALT", "DACA", "UNRWA", "OK", "WAG", "BRICS", "MIRV", "FAQ", "LOL", "ANZAC", "SEAL",
+    "SEALs", "NEET", "OFAC", "CONUS", "REIT", "REITs", "HAMAS", "TOEFL", "GOAT", "SPAC", "SPACs",
+    "COP", "CAD", "CAT", "DOS", "JPEG", "MOMA", "MoMA", "NERF", "PAC", "PACs", "SAG", "AFTRA",
+    "UNAIDS", "MENA", "APAC", "ACAS", "OFSTED", "OFCOM", "SNP", "DUP", "NICE", "ACRE",
+    "TARP", "AMBER", "PAW", "CAF", "MAD", "RICO", "ERA", "SALT", "TED", "ELISA", "DEFCON",
+    "JAMA", "FIRE", "SAFE", "CHAMPS", "HOPE", "DREAM", "SNAP", "WIC", "STEM", "STEAM",
+    "ESPY", "EGOT", "NIL", "KISS", "ABBA", "INXS", "AC", "ROTC", "UFC", "GAAP", "FICO",
+    "FAFSA", "HIPAA", "HIPPA", "CAPTCHA", "ASCII", "NAND", "CERT", "ISO", "PIP", "NEO",
+    "ALS", "CON", "ARM", "GUI", "VAT", "AM", "PM", "IT", "A", "I", NULL};
 
 const nz_pair nz_de_abbrev[] = {
     {"Dr.", "Doktor"}, {"Prof.", "Professor"}, {"z.B.", "zum Beispiel"},
