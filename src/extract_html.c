@@ -112,6 +112,7 @@ typedef struct elem {
   int boiler;          /* 1: a boilerplate container (weak: kept if it holds the story) */
   int weak_parent;     /* nearest boilerplate ancestor, -1 if none */
   double content;      /* sum of block values in the subtree */
+  double vote;         /* the same without what boilerplate descendants hold */
   size_t text, link;   /* characters of text / of link text in the subtree */
 } elem;
 
@@ -124,6 +125,7 @@ typedef struct block {
 } block;
 
 typedef struct walk {
+  size_t page_text;    /* raw text bytes of the whole page */
   elem *elems;
   size_t n_elems, cap_elems;
   block *blocks;
@@ -140,80 +142,138 @@ typedef struct walk {
 
 /* ------------------------------------------------- class and id judgement */
 
-static int has_word(const char *s, const char *w) {
+/* Lowercased class + id of n into buf, without the parts that describe a
+ * state rather than what the element is: BEM modifiers ("section--has-ads")
+ * and "has-"/"with-"/"no-" classes.  Returns 0 if there is neither. */
+static int class_id(const xmlNode *n, char *buf, size_t size) {
+  const char *src[2];
+  size_t k = 0, j;
+  src[0] = attr(n, "class");
+  src[1] = attr(n, "id");
+  if (!src[0] && !src[1]) return 0;
+  for (j = 0; j < 2; j++) {
+    const char *c = src[j];
+    while (c && *c) {
+      const char *e;
+      size_t len, i;
+      while (*c && isspace((unsigned char)*c)) c++;
+      e = c;
+      while (*e && !isspace((unsigned char)*e)) e++;
+      len = (size_t)(e - c);
+      for (i = 0; i + 1 < len; i++)
+        if (c[i] == '-' && c[i + 1] == '-') { len = i; break; }
+      if (len && !(strncasecmp(c, "has-", 4) == 0 || strncasecmp(c, "with-", 5) == 0 ||
+                   strncasecmp(c, "no-", 3) == 0 || strncasecmp(c, "js-", 3) == 0)) {
+        for (i = 0; i < len && k + 2 < size; i++) buf[k++] = (char)tolower((unsigned char)c[i]);
+        if (k + 1 < size) buf[k++] = ' ';
+      }
+      c = e;
+    }
+  }
+  buf[k] = 0;
+  return 1;
+}
+
+/* Class and id judgement.  Strong boilerplate is skipped with its subtree
+ * while walking (comments, share bars, ads...: they may hold long text that
+ * must never win the content vote); weak boilerplate (menus, sidebars,
+ * headers, meta lines, tags) is kept in the vote but left out of the body
+ * unless it holds most of the story. */
+
+/* Stems: anywhere in the class or id. */
+static const char *strong_stems[] = {
+  "comment", "disqus", "share", "sharing", "social", "newsletter", "subscribe", "subscription",
+  "advert", "sponsor", "outbrain", "taboola", "plista", "cookie", "consent", "gdpr", "popup",
+  "modal", "related", "recommend", "breadcrumb", "pagination", "paywall", "signup", "sign-up",
+  "login", "print-only", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
+  "skip-link", "skiplink", "caption", "credit", "byline", "author-bio", "authorbio",
+  "most-popular", "mostpopular", "mostread", "most-read", "trending", "further-reading", "sharebar", "follow-us", "prev-next", "nextprev", "newsticker",
+};
+static const char *weak_stems[] = {
+  "banner", "masthead", "toolbar", "dateline", "timestamp", "publish-date", "post-meta",
+  "entry-meta", "article-meta", "tag-list", "taglist", "tags-list", "post-tags", "article-tags",
+  "promo", "teaser-list", "widget_", "widget-area", "widgets", "sidebar", "footer", "navigation", "navbar", "menu",
+  "donate", "rating", "author-info", "infobox", "breaking",
+};
+
+/* Words: whole pieces of a class or id between spaces, '-' and '_'. */
+static const char *strong_words[] = {
+  "ad", "ads", "adv", "advert", "adsense", "share", "social", "sharing", "byline", "credits",
+  "comments", "shariff", "addthis", "pager",
+};
+static const char *weak_words[] = {
+  "nav", "tags", "tag", "meta", "date", "time", "print", "author", "foot", "header",
+  "breadcrumbs", "copyright", "legal", "aside", "teaser", "teasers", "toc", "dateline", "cta",
+  "info", "links", "topbar", "subnav", "top", "bottom",
+};
+
+/* Whole class names that hide an element. */
+static const char *hidden_names[] = {
+  "hidden", "hide", "invisible", "d-none", "is-hidden", "visuallyhidden", "offscreen",
+  "screenreader", "sr-only", "element-invisible",
+};
+
+/* Stems that mark the story's own container. */
+static const char *good_stems[] = {
+  "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "news",
+  "beitrag", "artikel", "inhalt", "column", "recipe", "rezept",
+};
+static const char *best_stems[] = {
+  "articlebody", "article-body", "article_body", "article__body", "story-body", "storybody",
+  "entry-content", "post-content", "post-body", "postbody", "article-content",
+  "article__content", "article-text", "articletext", "story-content", "storycontent",
+  "post-entry", "entry-body", "main-content", "maincontent", "body-text", "bodytext",
+  "text-content", "article-main", "news-text", "artikeltext", "beitragstext",
+};
+
+/* Is w one of the pieces of s, split at spaces, '-' and '_'? (whole=1:
+ * split at spaces only) */
+static int has_piece(const char *s, const char *w, int whole) {
   size_t wl = strlen(w);
   const char *p = s;
   while ((p = strstr(p, w)) != NULL) {
-    int left = p == s || !isalnum((unsigned char)p[-1]);
-    int right = !isalnum((unsigned char)p[wl]);
+    char l = p == s ? ' ' : p[-1], r = p[wl];
+    int left = whole ? l == ' ' : (l == ' ' || l == '-' || l == '_');
+    int right = whole ? (r == ' ' || r == 0) : (r == ' ' || r == '-' || r == '_' || r == 0);
     if (left && right) return 1;
     p += wl;
   }
   return 0;
 }
 
-/* Lowercased class + id of n into buf; returns 0 if there is neither. */
-static int class_id(const xmlNode *n, char *buf, size_t size) {
-  const char *c = attr(n, "class"), *id = attr(n, "id");
-  size_t k = 0, i;
-  if (!c && !id) return 0;
-  for (i = 0; c && c[i] && k + 2 < size; i++) buf[k++] = (char)tolower((unsigned char)c[i]);
-  buf[k++] = ' ';
-  for (i = 0; id && id[i] && k + 1 < size; i++) buf[k++] = (char)tolower((unsigned char)id[i]);
-  buf[k] = 0;
-  return 1;
+static int any_stem(const char *buf, const char *const *list, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (strstr(buf, list[i])) return 1;
+  return 0;
 }
 
-/* Stems whose presence anywhere in a class or id marks boilerplate that is
- * never the story. */
-static const char *strong_stems[] = {
-  "comment", "disqus", "share", "sharing", "social", "newsletter", "subscribe", "subscription",
-  "advert", "sponsor", "outbrain", "taboola", "cookie", "consent", "gdpr", "popup", "modal",
-  "related", "recommend", "breadcrumb", "pagination", "paywall", "signup", "sign-up",
-  "login", "print-only", "sr-only", "visually-hidden", "screen-reader", "skip-link",
-  "skiplink", "caption", "credit", "byline", "author-bio", "authorbio", "most-popular",
-  "mostpopular", "mostread", "most-read", "trending", "read-more", "readmore", "further-reading",
-  "banner", "masthead", "toolbar", "dateline", "timestamp", "publish-date", "post-meta",
-  "entry-meta", "article-meta", "tag-list", "taglist", "tags-list", "post-tags", "article-tags",
-  "promo", "teaser-list", "widget", "sidebar", "footer", "navigation", "navbar", "menu",
-  "cta", "sharebar", "follow-us", "donate", "rating", "pager", "prev-next", "nextprev",
-};
+static int any_piece(const char *buf, const char *const *list, size_t n, int whole) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (has_piece(buf, list[i], whole)) return 1;
+  return 0;
+}
 
-/* Whole words (class tokens) that mark boilerplate. */
-static const char *strong_words[] = {
-  "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "date", "time", "print",
-  "hidden", "hide", "author", "share", "social", "foot", "header", "top", "breadcrumbs",
-  "copyright", "legal", "aside", "teaser", "teasers", "more", "pages", "toc",
-};
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Stems that mark the story's own container. */
-static const char *good_stems[] = {
-  "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "news",
-  "beitrag", "artikel", "inhalt", "column",
-};
+enum { W_STRONG = -2, W_WEAK = -1, W_NONE = 0, W_GOOD = 1, W_BEST = 2 };
 
-/* A class/id judgement: <0 boilerplate, >0 content.  Strong boilerplate
- * (-2) is skipped outright unless it also names the body of the story. */
 static int class_weight(const xmlNode *n) {
   char buf[512];
-  size_t i;
-  int bad = 0, good = 0;
-  if (!class_id(n, buf, sizeof buf)) return 0;
-  for (i = 0; i < sizeof strong_stems / sizeof strong_stems[0]; i++)
-    if (strstr(buf, strong_stems[i])) { bad = 1; break; }
-  if (!bad)
-    for (i = 0; i < sizeof strong_words / sizeof strong_words[0]; i++)
-      if (has_word(buf, strong_words[i])) { bad = 1; break; }
-  for (i = 0; i < sizeof good_stems / sizeof good_stems[0]; i++)
-    if (strstr(buf, good_stems[i])) { good = 1; break; }
-  if (strstr(buf, "articlebody") || strstr(buf, "article-body") || strstr(buf, "article_body") ||
-      strstr(buf, "story-body") || strstr(buf, "storybody") || strstr(buf, "entry-content") ||
-      strstr(buf, "post-content") || strstr(buf, "post-body") || strstr(buf, "article-content") ||
-      strstr(buf, "article__body") || strstr(buf, "article-text") || strstr(buf, "story-content"))
-    good = 2;
-  if (bad && good == 2) return 1;
-  if (bad && good) return -1;
-  if (bad) return -2;
+  int good;
+  if (!class_id(n, buf, sizeof buf)) return W_NONE;
+  good = any_stem(buf, best_stems, N_OF(best_stems)) ? W_BEST
+         : any_stem(buf, good_stems, N_OF(good_stems)) ? W_GOOD : W_NONE;
+  if (any_stem(buf, strong_stems, N_OF(strong_stems)) ||
+      any_piece(buf, strong_words, N_OF(strong_words), 0) ||
+      any_piece(buf, hidden_names, N_OF(hidden_names), 1))
+    return W_STRONG;
+  if (good == W_BEST) return W_BEST;
+  if (any_stem(buf, weak_stems, N_OF(weak_stems))) return W_WEAK;
+  /* WordPress and friends tag posts with "tag-foo category-bar": short
+   * words only count when nothing says "content". */
+  if (!good && any_piece(buf, weak_words, N_OF(weak_words), 0)) return W_WEAK;
   return good;
 }
 
@@ -235,6 +295,48 @@ static int hidden(const xmlNode *n) {
 }
 
 /* ----------------------------------------------------------------- walk */
+
+/* Raw text bytes under each element, kept in the node's psvi field (unused
+ * by the HTML parser) so the walk can ask how much of the page a subtree
+ * holds before deciding to skip it. */
+static size_t raw_text(const xmlNode *n) { return (size_t)(uintptr_t)n->psvi; }
+
+static int raw_skip(const xmlNode *n) {
+  const char *name = (const char *)n->name;
+  return name && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+                  strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0 ||
+                  strcmp(name, "head") == 0);
+}
+
+static void measure_leave(xmlNode *n, xmlNode *root) {
+  if (n != root && n->type == XML_ELEMENT_NODE && n->parent &&
+      n->parent->type == XML_ELEMENT_NODE)
+    n->parent->psvi = (void *)(uintptr_t)(raw_text(n->parent) + raw_text(n));
+}
+
+static size_t measure(xmlNode *root) {
+  xmlNode *n = root;
+  while (n) {
+    int descend = n->type == XML_ELEMENT_NODE && !raw_skip(n);
+    if (n->type == XML_ELEMENT_NODE) n->psvi = NULL;
+    else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
+             n->parent && n->parent->type == XML_ELEMENT_NODE)
+      n->parent->psvi = (void *)(uintptr_t)(raw_text(n->parent) + strlen((const char *)n->content));
+    if (descend && n->children) {
+      n = n->children;
+      continue;
+    }
+    measure_leave(n, root);
+    while (n != root && !n->next) {
+      n = n->parent;
+      if (!n) break;
+      measure_leave(n, root);
+    }
+    if (!n || n == root) break;
+    n = n->next;
+  }
+  return raw_text(root);
+}
 
 static void flush_block(walk *w) {
   size_t len = w->text.len - w->cur_start;
@@ -275,9 +377,18 @@ static int enter(walk *w, xmlNode *n) {
   if (flags & T_SKIP) return 0;
   if (hidden(n)) return 0;
   weight = class_weight(n);
-  if (weight == -2 && !(flags & T_SEMANTIC) && strcmp((const char *)n->name, "body") != 0 &&
-      strcmp((const char *)n->name, "html") != 0)
+  if (weight == W_STRONG && ((flags & T_SEMANTIC) || strcmp((const char *)n->name, "body") == 0 ||
+                             strcmp((const char *)n->name, "html") == 0 ||
+                             raw_text(n) * 2 > w->page_text))
+    weight = W_WEAK;  /* a class name cannot throw away most of the page */
+  if (weight == W_STRONG) {
+#ifdef EXTRACT_DEBUG
+    char cb[512];
+    class_id(n, cb, sizeof cb);
+    fprintf(stderr, "skip <%s class/id='%s'>\n", n->name, cb);
+#endif
     return 0;
+  }
   if (flags & T_BR) {
     /* Two line breaks in a row end a paragraph; one is a space. */
     const xmlNode *prev = n->prev;
@@ -302,7 +413,7 @@ static int enter(walk *w, xmlNode *n) {
   e->parent = n->parent && n->parent->_private ? (int)(intptr_t)n->parent->_private - 1 : -1;
   e->flags = flags;
   e->weight = weight;
-  e->boiler = (flags & T_BOILER) || weight < 0;
+  e->boiler = (flags & T_BOILER) || (weight < 0 && !(flags & T_SEMANTIC));
   e->weak_parent = w->n_weak ? w->weak_stack[w->n_weak - 1] : -1;
   n->_private = (void *)(intptr_t)(idx + 1);
   if (flags & T_BLOCK) {
@@ -395,7 +506,9 @@ static void score(walk *w) {
   for (i = 0; i < w->n_blocks; i++) {
     block *b = &w->blocks[i];
     elem *e = &w->elems[b->owner];
-    e->content += block_value(w, b);
+    double v = block_value(w, b);
+    e->content += v;
+    e->vote += v;
     e->text += b->len;
     e->link += b->link;
   }
@@ -405,6 +518,7 @@ static void score(walk *w) {
     if (e->parent >= 0) {
       elem *p = &w->elems[e->parent];
       p->content += e->content;
+      p->vote += e->boiler ? (e->content < 0 ? e->content : 0) : e->vote;
       p->text += e->text;
       p->link += e->link;
     }
@@ -418,10 +532,25 @@ static int best_container(const walk *w) {
   double best_score = 0;
   for (i = 0; i < w->n_elems; i++) {
     const elem *e = &w->elems[i];
-    double s = e->content;
+    double s = e->vote;
     if (s <= 0) continue;
     if (e->weight > 0) s *= 1.0 + 0.1 * e->weight;
     if (e->flags & T_SEMANTIC) s *= 1.1;
+    if (e->boiler) s *= 0.3;
+    /* A container is prose: link-heavy lists of teasers are not. */
+    if (e->text) {
+      double ld = (double)e->link / (double)e->text;
+      s *= (1.0 - ld) * (1.0 - ld);
+    }
+    {
+      const char *name = (const char *)e->node->name;
+      const char *type = attr(e->node, "itemtype");
+      if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "dl") == 0)
+        s *= 0.6;
+      if (type && (strstr(type, "Article") || strstr(type, "BlogPosting") ||
+                   strstr(type, "Report")))
+        s *= 1.2;
+    }
     {
       const char *ip = attr(e->node, "itemprop");
       if (ip && strstr(ip, "articleBody")) s *= 1.3;
@@ -460,7 +589,16 @@ static int boilerplate_line(const char *s, size_t chars) {
     "see also", "also read", "read also", "lesen sie auch", "mehr zum thema", "mehr dazu",
     "das könnte sie auch interessieren", "this article was", "this story was",
     "sign up to", "join our", "get our", "don't miss", "don’t miss", "download the",
-    "watch:", "listen:", "video:", "audio:",
+    "watch:", "listen:", "video:", "audio:", "you might also like", "you may also like",
+    "auch interessant", "ähnliche beiträge", "ähnliche artikel", "das könnte dich auch",
+    "das könnte sie auch", "tagged", "tags:", "schlagworte", "schlagwörter", "letzte änderung",
+    "weiterlesen", "en savoir plus", "lire aussi", "lade weitere", "war der artikel",
+    "war dieser artikel", "wie bewerten sie", "möchten sie den artikel", "dieser eintrag wurde",
+    "this entry was posted", "filed under", "posted in", "kategorie:", "kategorien:",
+    "categories:", "category:", "vielen dank für ihre bewertung", "bitte bewerten",
+    "teile diesen", "teilen sie", "diesen artikel teilen", "artikel teilen", "jetzt teilen",
+    "more from", "more stories", "recommended", "empfohlen", "lesen sie mehr", "leggi anche",
+    "ver también", "lee también", "newsletter", "abonnieren", "jetzt abonnieren",
   };
   char low[160];
   size_t i, k = 0;
@@ -499,42 +637,165 @@ static int under_dropped_boiler(const walk *w, const block *b, int container) {
      * content is the story after all (a site whose body sits in <header>,
      * or a class name that happens to contain "menu"). */
     const elem *c = &w->elems[container];
-    if (!(x->content > 0 && x->content >= c->content * 0.5)) return 1;
+    if (!(x->content > 0 && x->content >= c->content * 0.5)) {
+#ifdef EXTRACT_DEBUG
+      char cb[512] = "";
+      class_id(x->node, cb, sizeof cb);
+      fprintf(stderr, "drop block under <%s '%s'> (#%d content %.0f)\n", x->node->name, cb, e, x->content);
+#endif
+      return 1;
+    }
     e = x->weak_parent;
   }
   return 0;
 }
 
-static void emit(const walk *w, int container, extract_body *body) {
-  size_t i;
-  int lo = container >= 0 ? container : 0;
-  int hi = container >= 0 ? w->elems[container].end : (int)w->n_elems;
+/* A line that is only a date or a time ("23.10.2018", "3:59 PM",
+ * "Updated 5:23 PM ET", "Montag, 5. März 2018"). */
+static int date_only(const char *s, size_t chars) {
+  static const char *words[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "januar", "februar", "märz", "mai", "juni", "juli", "okt", "oktober",
+    "dez", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo",
+    "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag",
+    "freitag", "samstag", "sonntag", "am", "pm", "a.m", "p.m", "uhr", "et", "est", "edt", "pt",
+    "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "mez", "mesz", "updated", "update",
+    "published", "posted", "aktualisiert", "veröffentlicht", "stand", "on", "at", "um", "de",
+    "le", "el", "of", "the", "last", "modified", "zuletzt", "vom", "den", "h",
+  };
+  const char *p = s;
+  int digits = 0;
+  if (chars > 60) return 0;
+  while (*p) {
+    const char *e;
+    size_t len, i;
+    int known = 0;
+    while (*p && (isspace((unsigned char)*p) || strchr(",.:/-|()[]", *p))) p++;
+    if (!*p) break;
+    e = p;
+    while (*e && !isspace((unsigned char)*e) && !strchr(",:/|()[]", *e)) e++;
+    len = (size_t)(e - p);
+    while (len && p[len - 1] == '.') len--;
+    if (len && isdigit((unsigned char)p[0])) {
+      for (i = 0; i < len; i++)
+        if (!(isdigit((unsigned char)p[i]) || p[i] == '.' || p[i] == '-' ||
+              (i + 2 >= len && isalpha((unsigned char)p[i])))) break;  /* 5th, 3pm */
+      if (i == len) { digits = 1; known = 1; }
+    }
+    for (i = 0; !known && i < sizeof words / sizeof words[0]; i++)
+      if (strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0) known = 1;
+    if (!known) return 0;
+    p = e;
+  }
+  return digits;
+}
+
+/* Headings and lead-ins of what follows a story: "Related articles",
+ * "You might also like:", "Tags:". */
+static int lead_in(const char *s, size_t chars, int heading) {
+  size_t n = strlen(s);
+  char last = n ? s[n - 1] : 0;
+  if (chars > 80) return 0;
+  if (heading || last == ':') return 1;
+  return chars < 40 && last != '.' && last != '!' && last != '?' && last != '"';
+}
+
+typedef struct cand {
+  char *text;       /* cleaned; NULL once dropped */
+  size_t chars;
+  int heading;
+  int linky;        /* dropped as a link list */
+} cand;
+
+/* Which selected subtree holds element e: its root, or -1. */
+static int selected_root(const walk *w, const int *roots, size_t n_roots, int e) {
+  size_t k;
+  for (k = 0; k < n_roots; k++)
+    if (e >= roots[k] && e < w->elems[roots[k]].end) return roots[k];
+  return -1;
+}
+
+/* The container, plus its siblings that hold story too (a lead in one
+ * wrapper and the rest in the next, as Readability also allows for). */
+static size_t select_roots(const walk *w, int container, int *roots) {
+  size_t n = 0;
+  const elem *c = &w->elems[container];
+  int parent = c->parent;
+  roots[n++] = container;
+  if (parent >= 0) {
+    int i;
+    for (i = parent + 1; i < w->elems[parent].end; i = w->elems[i].end) {
+      const elem *s = &w->elems[i];
+      if (i == container || s->boiler || n >= 64) continue;
+      if (s->vote >= 80 && s->vote >= c->vote * 0.15 &&
+          s->link * 4 < s->text)
+        roots[n++] = i;
+    }
+  }
+  return n;
+}
+
+static void emit(const walk *w, int container, const char *title, extract_body *body) {
+  size_t i, n = 0, n_roots = 0;
+  int roots[64];
+  cand *c = xcalloc(w->n_blocks ? w->n_blocks : 1, sizeof *c);
+  if (container >= 0) n_roots = select_roots(w, container, roots);
   for (i = 0; i < w->n_blocks; i++) {
     const block *b = &w->blocks[i];
-    const char *s = w->text.s + b->off;
-    size_t chars;
-    char *clean;
+    char *raw, *clean;
     double ld;
-    if (b->owner < lo || b->owner >= hi) continue;
+    cand *x;
+    int root = container >= 0 ? selected_root(w, roots, n_roots, b->owner) : 0;
+    if (root < 0) continue;
     if (b->in_figure) continue;
-    if (under_dropped_boiler(w, b, container)) continue;
-    clean = xstrndup(s, b->len);
-    {
-      char *c = extract_clean(clean);
-      free(clean);
-      clean = c;
-    }
+    if (under_dropped_boiler(w, b, root)) continue;
+    raw = xstrndup(w->text.s + b->off, b->len);
+    clean = extract_clean(raw);
+    free(raw);
     if (!clean) continue;
-    chars = char_count(clean, strlen(clean));
+    x = &c[n++];
+    x->text = clean;
+    x->chars = char_count(clean, strlen(clean));
+    x->heading = (b->flags & T_HEADING) != 0;
     ld = b->len ? (double)b->link / (double)b->len : 0;
-    if ((ld > 0.6 && chars < 200) || (ld > 0.8) || boilerplate_line(clean, chars)) {
-      free(clean);
-      continue;
+    if ((ld > 0.6 && x->chars < 200) || ld > 0.8) {
+      x->linky = 1;
+      free(x->text);
+      x->text = NULL;
+    } else if (boilerplate_line(clean, x->chars) || date_only(clean, x->chars)) {
+      free(x->text);
+      x->text = NULL;
     }
-    extract_body_add(body, clean, strlen(clean),
-                     (b->flags & T_HEADING) ? BC_BLOCK_SUBHEAD : BC_BLOCK_PARAGRAPH);
-    free(clean);
   }
+  /* A lead-in right before a link list belongs to the list. */
+  for (i = 0; i + 1 < n; i++)
+    if (c[i].text && c[i + 1].linky && lead_in(c[i].text, c[i].chars, c[i].heading)) {
+      free(c[i].text);
+      c[i].text = NULL;
+    }
+  /* A subhead with no paragraph after it heads something that is gone;
+   * the headline itself is the title, not part of the body. */
+  for (i = 0; i < n; i++) {
+    size_t j;
+    if (!c[i].text || !c[i].heading) continue;
+    for (j = i + 1; j < n && !c[j].text; j++) {}
+    if (j == n || c[j].heading ||
+        (title && i < 3 && util_strcasecmp(c[i].text, title) == 0)) {
+      free(c[i].text);
+      c[i].text = NULL;
+    }
+  }
+  for (i = 0; i < n; i++) {
+    if (!c[i].text) continue;
+    extract_body_add(body, c[i].text, strlen(c[i].text),
+                     c[i].heading ? BC_BLOCK_SUBHEAD : BC_BLOCK_PARAGRAPH);
+    free(c[i].text);
+  }
+  free(c);
 }
 
 /* -------------------------------------------------------------- metadata */
@@ -623,12 +884,23 @@ bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_articl
 
   memset(&w, 0, sizeof w);
   buf_init(&w.text);
+  w.page_text = measure(root);
   walk_tree(&w, root);
   score(&w);
   container = best_container(&w);
+  if (getenv("X_ROOT")) container = 0;
+#ifdef EXTRACT_DEBUG
+  if (container >= 0) {
+    char cb[512] = "";
+    class_id(w.elems[container].node, cb, sizeof cb);
+    fprintf(stderr, "container #%d <%s '%s'> content %.0f text %zu link %zu\n", container,
+            w.elems[container].node->name, cb, w.elems[container].content,
+            w.elems[container].text, w.elems[container].link);
+  }
+#endif
 
   extract_body_init(&body);
-  emit(&w, container, &body);
+  emit(&w, container, m.og_title ? m.og_title : m.h1 ? m.h1 : m.title_tag, &body);
 
   a = xcalloc(1, sizeof *a);
   a->source = xstrdup(url);
