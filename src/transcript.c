@@ -88,6 +88,33 @@ static size_t wrap(const char *text, size_t width, bc_buf *out) {
   return lines;
 }
 
+/* Lay text out as wrap() does, but when it takes two lines, break where
+ * the lines come out most even (no one-word second line), and not before
+ * byte `keep` (a speaker prefix stays whole on the first line). */
+static void layout(const char *text, size_t width, size_t keep, bc_buf *out) {
+  if (wrap(text, width, NULL) != 2) {
+    wrap(text, width, out);
+    return;
+  }
+  size_t len = strlen(text), total = n_chars(text, len), best = 0, best_long = (size_t)-1;
+  for (size_t i = keep; i < len; i++) {
+    if (text[i] != ' ') continue;
+    size_t left = n_chars(text, i), right = total - left - 1;
+    size_t longer = left > right ? left : right;
+    if (left <= width && right <= width && longer < best_long) {
+      best = i;
+      best_long = longer;
+    }
+  }
+  if (!best) {
+    wrap(text, width, out);
+    return;
+  }
+  buf_add(out, text, best);
+  buf_addc(out, '\n');
+  buf_adds(out, text + best + 1);
+}
+
 /* Widen a word range to the punctuation stuck to it: an opening quote or
  * bracket before, a comma, full stop or closing quote after. */
 static void widen(const char *s, size_t len, size_t lo_limit, size_t *a, size_t *b) {
@@ -113,6 +140,15 @@ static int ends_sentence(const char *s, size_t b) {
   if (word <= 3 && s[a] >= 'A' && s[a] <= 'Z') return 0;   /* Sen. Dr. St. */
   if (word >= 2 && s[b - 3] == '.') return 0;              /* U.S. a.m. */
   return 1;
+}
+
+/* Past the first line, a comma, semicolon or dash is a good place to end a
+ * cue: subtitles read best cut at clause boundaries. */
+static int clause_break(const char *s, size_t a, size_t b, size_t width) {
+  if (b <= a || n_chars(s + a, b - a) <= width) return 0;
+  char c = s[b - 1];
+  if (c == ',' || c == ';') return 1;
+  return b >= 3 && !memcmp(s + b - 3, "\xe2\x80\x94", 3); /* em dash */
 }
 
 static const char *speaker_of(const bc_segment *g) {
@@ -201,7 +237,7 @@ static bc_rc make_cues(const bc_script *script, const bc_timeline *tl,
       size_t a = tl->words[i].text_start, b = tl->words[i].text_end;
       widen(s, len, prev_end, &a, &b);
       size_t j = i + 1;
-      while (j < w1 && !ends_sentence(s, b)) {
+      while (j < w1 && !ends_sentence(s, b) && !clause_break(s, a, b, width)) {
         size_t nb = tl->words[j].text_end, na = tl->words[j].text_start;
         if (nb < b) nb = b; /* never go backwards in the text */
         size_t wa = na, wb = nb;
@@ -269,7 +305,7 @@ static bc_rc write_cues(const bc_script *script, const bc_timeline *tl,
     char *full = prefixed ? xasprintf("%s: %s", c->speaker, text) : xstrdup(text);
     bc_buf lines;
     buf_init(&lines);
-    wrap(full, width, &lines);
+    layout(full, width, prefixed ? strlen(c->speaker) + 2 : 0, &lines);
     if (vtt) {
       /* The prefix's place is taken by the voice tag. */
       const char *body = lines.s + (prefixed ? strlen(c->speaker) + 2 : 0);
