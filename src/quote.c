@@ -180,7 +180,10 @@ static void classify(const char *t, size_t bs, quote_seg *q) {
                  before == '"' || before == 0x201D || before == ';' || before == '-';
   int32_t last = story_cp_before(t, q->end, NULL);
   int ends_sentence = last == '.' || last == '?' || last == '!' || last == ',' || last == 0x2026;
-  if (!at_start && q->words >= 2 && !ends_sentence && looks_like_title(t, q->start, q->end)) {
+  int32_t lastc = last;
+  size_t title_end = q->end;
+  if (lastc == '.' || lastc == ',') title_end--;
+  if (!at_start && q->words >= 2 && q->words <= 10 && looks_like_title(t, q->start, title_end)) {
     q->kind = QUOTE_KIND_TITLE;
     return;
   }
@@ -204,8 +207,12 @@ void quote_find(const char *text, const bc_block *blocks, size_t n_blocks, quote
   int dbl = uses_double(text, len);
   for (size_t b = 0; b < n_blocks; b++) {
     size_t first = *n;
-    if (dbl) scan_double(text, blocks[b].start, blocks[b].end, b, out, n, &cap);
-    else scan_single(text, blocks[b].start, blocks[b].end, b, out, n, &cap);
+    if (dbl) {
+      scan_double(text, blocks[b].start, blocks[b].end, b, out, n, &cap);
+    } else {
+      scan_single(text, blocks[b].start, blocks[b].end, b, out, n, &cap);
+      for (size_t k = first; k < *n; k++) (*out)[k].single = 1;
+    }
     for (size_t k = first; k < *n; k++) classify(text, blocks[b].start, &(*out)[k]);
     /* a paragraph opening with a mark continues a quote left open before */
     if (*n > first && first > 0) {

@@ -178,6 +178,29 @@ static int can_start(const char *t, size_t len, size_t i) {
   return 0;
 }
 
+/* After a quote that ends with its own terminator ("...this?" Clinton said),
+ * does an attribution follow?  Then the sentence goes on. */
+static int attribution_follows(const char *t, size_t len, size_t i) {
+  for (int w = 0; w < 7 && i < len; w++) {
+    size_t ws = i, adv;
+    while (i < len) {
+      int32_t c = story_cp_at(t, len, i, &adv);
+      if (!(story_is_alnum(c) || c == '.' || c == '-' || c == '\'' || c == 0x2019)) break;
+      i += adv;
+    }
+    if (i == ws) return 0;
+    size_t n = i - ws;
+    if (story_is_speech_verb(t + ws, n)) return w > 0 || 1;
+    int32_t c0 = story_cp_at(t, len, ws, NULL);
+    int pron = (n == 2 && (!strncmp(t + ws, "he", 2) || !strncmp(t + ws, "He", 2) || !strncmp(t + ws, "we", 2))) ||
+               (n == 3 && (!strncmp(t + ws, "she", 3) || !strncmp(t + ws, "She", 3))) ||
+               (n == 4 && !strncmp(t + ws, "they", 4)) || (n == 1 && t[ws] == 'I');
+    if (!(story_is_upper(c0) || pron || (w > 0 && n <= 3 && story_is_lower(c0)))) return 0;
+    while (i < len && (t[i] == ' ' || t[i] == ',')) i++;
+  }
+  return 0;
+}
+
 static void push(bc_sentence **out, size_t *n, size_t *cap, size_t s, size_t e, size_t b) {
   BC_GROW(*out, *n, *cap);
   (*out)[*n].start = s;
@@ -211,6 +234,7 @@ static void split_block(const char *t, size_t bs, size_t be, size_t bi, bc_sente
       i += adv;
     }
     /* closing quotes and brackets */
+    size_t before_close = i;
     while (i < be) {
       int32_t d = story_cp_at(t, be, i, &adv);
       if (d == '"' || d == 0x201D || d == 0x2019 || d == '\'' || d == ')' || d == ']' ||
@@ -230,6 +254,7 @@ static void split_block(const char *t, size_t bs, size_t be, size_t bi, bc_sente
     if (!sp && !cjk) continue;
     if (!can_start(t, be, j)) continue;
     if (ndots == 1 && other == 0 && !period_ends(t, bs, be, first, j)) continue;
+    if (i > before_close && attribution_follows(t, be, j)) continue;
     if (end > start) push(out, n, cap, start, end, bi);
     start = j;
     i = j;

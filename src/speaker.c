@@ -116,7 +116,21 @@ static const char *const SPEECH_VERBS[] = {
     "marvelled", "deadpanned", "interjected", "chimed", "shot", "fumed", "raged", "blasted",
     "tweeting", "posting", "stating", "suggesting", "cracked", "offered", "pointed",
     "conceding", "acknowledging", "recalling", "describes", "described", "wrote", "answered",
-    "answers", "begged", "pleaded", "screamed", "sighed", "laughed", "added", "read", NULL};
+    "answers", "begged", "pleaded", "screamed", "sighed", "laughed", "added", "read", "reads",
+    "reported", "reports", "reporting", "sings", "sang", "sing", "chanted", "scolded",
+    "called", "calls", "calling", "dubbed", "labeled", "labelled", "branded", "described",
+    "describing", "quoted", "quoting", "told", "wrote", "tweeted", "messaged", "advised",
+    "assured", "informed", "bragged", "touted", "touting", "dismissed", "mocked", "praised",
+    "criticized", "criticised", "accused", "accusing", "warning", "blamed", "questioned",
+    "pledging", "promising", "vowing", "declaring", "announcing", "claiming", "arguing", NULL};
+
+int story_is_speech_verb(const char *w, size_t n) {
+  char buf[32];
+  if (n == 0 || n >= sizeof buf) return 0;
+  for (size_t k = 0; k < n; k++) buf[k] = (char)tolower((unsigned char)w[k]);
+  buf[n] = 0;
+  return in_list(buf, SPEECH_VERBS);
+}
 
 static const char *const FILLERS[] = {
     "also", "later", "then", "once", "has", "have", "had", "would", "will", "previously",
@@ -124,7 +138,7 @@ static const char *const FILLERS[] = {
     "just", "still", "further", "earlier", "famously", "reportedly", "allegedly", "both",
     "all", "herself", "himself", "themselves", "even", "ultimately", "finally", "first",
     "initially", "subsequently", "privately", "publicly", "openly", "only", "never", "was",
-    "is", "been", "and", NULL};
+    "is", "been", NULL};
 
 static const char *const PRONOUNS[] = {"he", "she", "they", "i", "we", "it", "you", NULL};
 
@@ -369,7 +383,13 @@ static int is_particle(const ctx *c, size_t i) {
 
 static int is_name_word(const ctx *c, size_t i) {
   if (i >= c->n || !c->tk[i].word || !c->tk[i].cap) return 0;
-  /* all-capital words longer than 4 letters are shouting or acronyms */
+  /* all-capital words of four letters or more are shouting or acronyms */
+  size_t n = c->tk[i].e - c->tk[i].s, up = 0;
+  if (n >= 4) {
+    for (size_t k = c->tk[i].s; k < c->tk[i].e; k++)
+      if (c->t[k] >= 'A' && c->t[k] <= 'Z') up++;
+    if (up == n) return 0;
+  }
   return 1;
 }
 
@@ -473,9 +493,21 @@ static int org_word(const ctx *c, size_t i) { return tok_in(c, i, ORG_WORDS); }
 static void collect_people(ctx *c) {
   c->ment = xmalloc((c->n + 1) * sizeof *c->ment);
   for (size_t i = 0; i < c->n; i++) c->ment[i] = -1;
+  /* blocks written in title case (headlines) name no one reliably */
+  size_t nb = c->n ? c->tk[c->n - 1].block + 1 : 0;
+  char *headline = xcalloc(nb ? nb : 1, 1);
+  for (size_t b = 0, i = 0; b < nb; b++) {
+    size_t words = 0, caps = 0;
+    for (; i < c->n && c->tk[i].block == b; i++)
+      if (c->tk[i].word && story_is_alpha(story_cp_at(c->t, c->len, c->tk[i].s, NULL))) {
+        words++;
+        caps += c->tk[i].cap;
+      }
+    headline[b] = words >= 3 && caps * 10 >= words * 7;
+  }
   size_t i = 0;
   while (i < c->n) {
-    if (c->tk[i].quote >= 0 || !is_name_word(c, i)) {
+    if (c->tk[i].quote >= 0 || !is_name_word(c, i) || headline[c->tk[i].block]) {
       i++;
       continue;
     }
@@ -503,24 +535,52 @@ static void collect_people(ctx *c) {
     /* preceded by a preposition of place: "in Moscow", skip single words */
     int idx = add_person(c, ns, b, a);
     if (n_name == 1 && !c->pp[idx].is_person) continue;
+    /* "Minyon Moore, a senior adviser", "Ben Parsons, 34," */
+    if (punct_is(c, b + 1, ',') &&
+        (tok_is(c, b + 2, "a") || tok_is(c, b + 2, "an") || tok_is(c, b + 2, "the") ||
+         tok_is(c, b + 2, "who") ||
+         (b + 2 < c->n && c->tk[b + 2].word && c->t[c->tk[b + 2].s] >= '0' && c->t[c->tk[b + 2].s] <= '9')))
+      c->pp[idx].is_person = 1;
     c->ment[ns] = idx;
   }
+  /* surnames alone ("Paul", "Mr. Obama") are mentions of the person named
+   * in full: the nearest one before, else the first after */
+  for (i = 0; i < c->n; i++) {
+    if (c->ment[i] >= 0 || c->tk[i].quote >= 0 || !is_name_word(c, i) || headline[c->tk[i].block]) continue;
+    if (i + 1 < c->n && is_name_word(c, i + 1) && !tok_in(c, i + 1, CAP_STOPS)) continue;
+    if (i > 0 && is_name_word(c, i - 1) && !tok_in(c, i - 1, TITLES) && !tok_in(c, i - 1, CAP_STOPS)) continue;
+    char *w = tok_text(c, i, i);
+    int best = -1;
+    for (size_t k = 0; k < c->np; k++)
+      if (strchr(c->pp[k].name, ' ') && !strcmp(c->pp[k].surname, w) && (c->pp[k].is_person || c->pp[k].gender)) {
+        best = (int)k;
+        /* prefer one mentioned before i */
+        int before = 0;
+        for (size_t m = 0; m < i; m++)
+          if (c->ment[m] == (int)k) before = 1;
+        if (before) break;
+      }
+    free(w);
+    if (best >= 0) c->ment[i] = best;
+  }
+  free(headline);
 }
 
 /* Look a short name up: the most recent person (before token `at`) with that
  * surname, then first name; else the first one after. */
 static int lookup_short(const ctx *c, const char *w, size_t at) {
   int best = -1;
-  for (int pass = 0; pass < 2 && best < 0; pass++) {
-    size_t lim = pass == 0 ? at : c->n;
+  for (int pass = 0; pass < 4 && best < 0; pass++) {
+    size_t lim = (pass & 1) == 0 ? at : c->n;
     for (size_t i = 0; i < lim; i++) {
       int p = c->ment[i];
       if (p < 0) continue;
       const person *pp = &c->pp[p];
       if (!strchr(pp->name, ' ')) continue;
+      if (pass < 2 && !pp->is_person) continue;
       if (!strcmp(pp->surname, w) || (pp->first && !strcmp(pp->first, w))) {
         best = p;
-        if (pass == 1) break;
+        if (pass & 1) break;
       }
     }
   }
@@ -574,7 +634,21 @@ typedef struct np {
   size_t na, nb;    /* the name inside it (NP_NAME) */
 } np;
 
-static int is_verb(const ctx *c, size_t i) { return tok_in(c, i, SPEECH_VERBS); }
+/* A speech verb, unless it is a noun here ("the remarks", "Obama's claims"). */
+static int is_verb(const ctx *c, size_t i) {
+  if (!tok_in(c, i, SPEECH_VERBS)) return 0;
+  if (i > 0 && c->tk[i - 1].word && c->tk[i - 1].block == c->tk[i].block) {
+    static const char *const NOUNISH[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                          "my", "your", "these", "those", "this", "of", "in",
+                                          "such", "new", "false", "recent", "latest", NULL};
+    size_t e = c->tk[i - 1].e;
+    if (tok_in(c, i - 1, NOUNISH)) return 0;
+    if ((e >= 2 && c->t[e - 2] == '\'' && c->t[e - 1] == 's') ||
+        (e >= 4 && !memcmp(c->t + e - 4, "\xE2\x80\x99s", 4)))
+      return 0;
+  }
+  return 1;
+}
 
 /* Capitalised run ending at b going backwards (same sentence, outside quotes). */
 static size_t run_back(const ctx *c, size_t b) {
@@ -596,7 +670,21 @@ static np np_back(const ctx *c, size_t p, size_t lo) {
   if (c->tk[p].cap && !tok_in(c, p, CAP_STOPS)) {
     size_t a = run_back(c, p);
     if (a < lo) a = lo;
+    /* "Mr. Morgan of the Sierra Club", "Gov. Tomblin of West Virginia" */
+    {
+      size_t z = a;
+      if (z > lo && tok_is(c, z - 1, "the")) z--;
+      if (z > lo + 1 && (tok_is(c, z - 1, "of") || tok_is(c, z - 1, "at") || tok_is(c, z - 1, "for")) &&
+          c->tk[z - 2].word && c->tk[z - 2].cap && !tok_in(c, z - 2, CAP_STOPS)) {
+        np inner = np_back(c, z - 2, lo);
+        if (inner.kind == NP_NAME) {
+          inner.b = p;
+          return inner;
+        }
+      }
+    }
     size_t ns = name_start(c, a, p);
+    if (p - ns >= 4) ns = p + 1;
     if (ns <= p && !org_word(c, p)) {
       /* "the senator from Kentucky": a name after a preposition is a modifier */
       if (!(ns > lo && tok_in(c, ns - 1, NP_STOPS) && !tok_is(c, ns - 1, "and"))) {
@@ -612,6 +700,7 @@ static np np_back(const ctx *c, size_t p, size_t lo) {
   /* a description: back to a determiner */
   size_t k = p;
   int steps = 0;
+  if (tok_in(c, p, DETERMINERS) || tok_in(c, p, CAP_STOPS) || tok_in(c, p, NP_STOPS)) return r;
   while (steps < 7 && k >= lo && c->tk[k].word && c->tk[k].quote < 0) {
     if (tok_in(c, k, DETERMINERS) || (c->tk[k].cap && k < p && k > lo && !c->tk[k - 1].word)) {
       r.kind = NP_DESC;
@@ -632,44 +721,119 @@ static np np_back(const ctx *c, size_t p, size_t lo) {
   return r;
 }
 
-static np np_fwd(const ctx *c, size_t k, size_t hi) {
+/* Lower-case words that may sit between a name and the role that precedes
+ * it ("Clinton campaign chairman John Podesta", "9/11 widow Terry Strada"). */
+static int role_word(const ctx *c, size_t i) {
+  static const char *const R[] = {"campaign", "press", "communications", "national", "senior",
+                                  "chief", "policy", "foreign", "deputy", "widow", "widower",
+                                  "adviser", "advisor", "aide", "executive", "former", "top",
+                                  "head", "campaign's", "political", "general", "public",
+                                  "state", "federal", "county", "city", "party", "fellow",
+                                  "vice", "assistant", "associate", "economic", "security",
+                                  "affairs", "relations", "director", "secretary", "official",
+                                  "activist", "expert", "supporter", "voter", "resident",
+                                  "owner", "worker", "veteran", "student", "teacher", "doctor",
+                                  "nurse", "pastor", "member", "candidate", "nominee",
+                                  "running", "mate", "wife", "husband", "son", "daughter",
+                                  "mother", "father", "brother", "sister", "niece", "nephew",
+                                  "friend", "partner", "lawmaker", "legislator", NULL};
+  return tok_in(c, i, R) || tok_in(c, i, TITLES);
+}
+
+/* A noun phrase read forwards from k (not past hi).  In subject mode a
+ * leading name is the phrase ("Trump attacked Clinton" -> Trump). */
+static np np_fwd_mode(const ctx *c, size_t k, size_t hi, int subject) {
   np r = {NP_NONE, 0, 0, 0, 0};
   if (k > hi || k >= c->n || !c->tk[k].word || c->tk[k].quote >= 0) return r;
+  if (tok_in(c, k, NP_STOPS) || is_verb(c, k)) return r;
   if (tok_in(c, k, PRONOUNS)) {
     r.kind = NP_PRON;
     r.a = r.b = k;
     return r;
   }
-  /* the phrase runs until punctuation, a stop word or a verb */
+  /* the phrase runs until punctuation (but "/" and "-"), a stop word or a verb */
   size_t e = k;
-  while (e + 1 <= hi && e + 1 < c->n && c->tk[e + 1].word && c->tk[e + 1].quote < 0 &&
-         !tok_in(c, e + 1, NP_STOPS) && !is_verb(c, e + 1) && e - k < 8)
-    e++;
-  /* the last capitalised run in it */
-  size_t rb = e + 1;
-  for (size_t i = e + 1; i-- > k;)
-    if (is_name_word(c, i) && !tok_in(c, i, CAP_STOPS)) {
-      rb = i;
+  while (e + 1 <= hi && e + 1 < c->n && c->tk[e + 1].quote < 0 && e - k < 10) {
+    size_t x = e + 1;
+    if (!c->tk[x].word) {
+      if ((punct_is(c, x, '/') || punct_is(c, x, '-') || punct_is(c, x, '.')) && x + 1 <= hi &&
+          c->tk[x + 1].word && !c->tk[x + 1].cap)
+        ;
+      else
+        break;
+    } else if (tok_in(c, x, NP_STOPS) || is_verb(c, x)) {
       break;
     }
-  if (rb <= e) {
-    size_t ra = run_back(c, rb);
-    if (ra < k) ra = k;
+    e = x;
+  }
+  /* find the first name run and move on through role words to later runs */
+  size_t i = k;
+  size_t ra = (size_t)-1, rb = 0;
+  while (i <= e) {
+    if (is_name_word(c, i) && !tok_in(c, i, CAP_STOPS)) {
+      size_t j = i;
+      while (j + 1 <= e && (is_name_word(c, j + 1) || (is_particle(c, j + 1) && j + 2 <= e && is_name_word(c, j + 2))))
+        j++;
+      ra = i;
+      rb = j;
+      /* continue only through role words to another run */
+      size_t z = j + 1;
+      while (z <= e && c->tk[z].word && !c->tk[z].cap && role_word(c, z)) z++;
+      if (z <= e && z > j + 1 && is_name_word(c, z)) {
+        i = z;
+        continue;
+      }
+      break;
+    }
+    if (subject && !(tok_in(c, i, DETERMINERS) || role_word(c, i) || !c->tk[i].word)) break;
+    if (!subject && c->tk[i].word && !c->tk[i].cap && !role_word(c, i) && !tok_in(c, i, DETERMINERS) &&
+        !(c->t[c->tk[i].s] >= '0' && c->t[c->tk[i].s] <= '9'))
+      break;
+    i++;
+  }
+  if (ra != (size_t)-1) {
+    /* a run followed by more lower-case words is a modifier ("the New York
+     * businessman"), except in subject mode where the run is the subject */
+    size_t z = rb + 1;
+    int tail = 0;
+    while (z <= e) {
+      if (c->tk[z].word && !tok_in(c, z, FILLERS) &&
+          !(c->tk[z].e - c->tk[z].s > 4 && !memcmp(c->t + c->tk[z].e - 2, "ly", 2)))
+        tail = 1;
+      z++;
+    }
     size_t ns = name_start(c, ra, rb);
-    if (ns <= rb && !org_word(c, rb)) {
+    if (rb - ns >= 4) ns = rb + 1;
+    if (ns <= rb && !org_word(c, rb) && (!tail || subject || ra == k)) {
       r.kind = NP_NAME;
       r.a = k;
-      r.b = e;
+      r.b = (tail && (subject || ra == k)) ? rb : e;
       r.na = ns;
       r.nb = rb;
       return r;
     }
+    if (ns <= rb && org_word(c, rb) && (!tail || ra == k)) {
+      /* an organisation: "The New York Times reports" */
+      r.kind = NP_NAME;
+      r.a = k;
+      r.b = tail ? rb : e;
+      r.na = ra;
+      r.nb = rb;
+      while (r.na < rb && tok_in(c, r.na, CAP_STOPS)) r.na++;
+      return r;
+    }
   }
+  /* trailing fillers ("my father often") are not part of the phrase */
+  while (e > k && (tok_in(c, e, FILLERS) ||
+                   (c->tk[e].e - c->tk[e].s > 4 && !memcmp(c->t + c->tk[e].e - 2, "ly", 2))))
+    e--;
   r.kind = NP_DESC;
   r.a = k;
   r.b = e;
   return r;
 }
+
+static np np_fwd(const ctx *c, size_t k, size_t hi) { return np_fwd_mode(c, k, hi, 0); }
 
 /* ---------------------------------------------------------------- attribution */
 
@@ -695,10 +859,23 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
   r.verb = (size_t)-1;
   r.appos_a = 1;
   r.appos_b = 0;
-  while (k <= hi && k < c->n && !c->tk[k].word && c->tk[k].quote < 0 &&
-         (punct_is(c, k, ',') || punct_is(c, k, '-') || !c->tk[k].word))
+  int dash = 0;
+  while (k <= hi && k < c->n && !c->tk[k].word && c->tk[k].quote < 0) {
+    int32_t ch = story_cp_at(c->t, c->len, c->tk[k].s, NULL);
+    if (ch == 0x2015 || ch == 0x2014 || ch == 0x2013 || ch == '-') dash = 1;
+    else if (ch != ',') break;
     k++;
+  }
   if (k > hi || k >= c->n || c->tk[k].quote >= 0) return r;
+  if (dash) {
+    /* "..." -- Christina Lastra */
+    np who = np_fwd(c, k, hi);
+    if (who.kind == NP_NAME && who.na == k) {
+      r.who = who;
+      r.found = 1;
+      return r;
+    }
+  }
   /* ", according to X" */
   if (tok_is(c, k, "according") && tok_is(c, k + 1, "to")) {
     r.who = np_fwd(c, k + 2, hi);
@@ -731,13 +908,29 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
   if (who.kind == NP_NONE) return r;
   size_t j = who.b + 1;
   size_t ap_a = 1, ap_b = 0;
-  if (punct_is(c, j, ',')) {
+  if (who.kind == NP_NAME && (tok_is(c, j, "of") || tok_is(c, j, "at") || tok_is(c, j, "from"))) {
+    /* "Mr. Morgan of the Sierra Club said" */
     size_t z = j + 1;
-    while (z <= hi && z < c->n && z < j + 16 && !punct_is(c, z, ',') && c->tk[z].quote < 0) z++;
+    if (tok_is(c, z, "the")) z++;
+    if (is_name_word(c, z)) {
+      while (z + 1 <= hi && is_name_word(c, z + 1)) z++;
+      j = z + 1;
+    }
+  }
+  if (punct_is(c, j, '(')) {
+    size_t z = j;
+    while (z <= hi && z < j + 10 && !punct_is(c, z, ')')) z++;
+    if (z <= hi && punct_is(c, z, ')')) j = z + 1;
+  }
+  for (int n_ap = 0; n_ap < 2 && punct_is(c, j, ','); n_ap++) {
+    size_t z = j + 1;
+    while (z <= hi && z < c->n && z < j + 30 && !punct_is(c, z, ',') && c->tk[z].quote < 0) z++;
     if (z <= hi && punct_is(c, z, ',')) {
-      ap_a = j + 1;
+      if (n_ap == 0) ap_a = j + 1;
       ap_b = z - 1;
       j = z + 1;
+    } else {
+      break;
     }
   }
   skip_fillers_fwd(c, &j, hi);
@@ -749,6 +942,41 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
     r.found = 1;
   }
   return r;
+}
+
+static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent);
+
+/* The subject of the sentence starting at token lo (before token hi): its
+ * first noun phrase once an opening adverbial clause ("When asked ..., ") is
+ * skipped. */
+static np sentence_subject(const ctx *c, size_t lo, size_t hi) {
+  static const char *const OPENERS[] = {"when", "as", "after", "before", "in", "on", "at",
+                                        "during", "though", "although", "while", "asked",
+                                        "speaking", "since", "with", "for", "if", "despite",
+                                        "earlier", "later", "last", "meanwhile", "but", "and",
+                                        "still", "yet", "so", "then", "also", "now", "instead",
+                                        "according", "like", "unlike", "over", "under", NULL};
+  np none = {NP_NONE, 0, 0, 0, 0};
+  size_t k = lo;
+  if (tok_in(c, k, OPENERS)) {
+    if (tok_in(c, k, (const char *const[]){"but", "and", "still", "yet", "so", "then", "also", "now", NULL})) {
+      k++;
+      if (punct_is(c, k, ',')) k++;
+    } else {
+      while (k < hi && !(punct_is(c, k, ',') && c->tk[k].quote < 0)) k++;
+      k++;
+      while (k < hi && c->tk[k].quote >= 0) k++;
+    }
+  }
+  /* "On July 6, 2015, Sanders made ..." */
+  while (k + 1 < hi && c->tk[k].word && c->t[c->tk[k].s] >= '0' && c->t[c->tk[k].s] <= '9' &&
+         punct_is(c, k + 1, ','))
+    k += 2;
+  if (k >= hi || c->tk[k].quote >= 0) return none;
+  np who = np_fwd_mode(c, k, hi - 1, 1);
+  if (who.kind == NP_NAME && who.na != k && !(c->tk[k].cap || tok_in(c, k, DETERMINERS))) return none;
+  if (who.kind == NP_DESC && !tok_is(c, who.a, "the")) return none;
+  return who;
 }
 
 /* Attribution before an opening mark: tokens lo..p-1 of the sentence.  With
@@ -790,9 +1018,32 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
                      !memcmp(c->t + c->tk[s - 1].e - 2, "ly", 2))))
     s--;
   size_t ap_a = 1, ap_b = 0;
+  /* "Adding ...", ", saying", "and vowed": the subject is the sentence's */
+  {
+    char vw[32];
+    lower_word(c, v, vw, sizeof vw);
+    size_t L = strlen(vw);
+    int participle = L > 4 && !strcmp(vw + L - 3, "ing");
+    if ((participle && (s == lo || punct_is(c, s - 1, ',') || tok_is(c, s - 1, "before") ||
+                        tok_is(c, s - 1, "after") || tok_is(c, s - 1, "while"))) ||
+        (s > lo && tok_is(c, s - 1, "and"))) {
+      np who = sentence_subject(c, lo, v);
+      if (who.kind != NP_NONE) {
+        r.who = who;
+        r.verb = v;
+        r.found = 1;
+        return r;
+      }
+    }
+  }
+  if (s > lo && punct_is(c, s - 1, ')')) {
+    size_t z = s - 1;
+    while (z > lo && z + 10 > s && !punct_is(c, z, '(')) z--;
+    if (punct_is(c, z, '(')) s = z;
+  }
   if (s > lo && punct_is(c, s - 1, ',')) {
     size_t z = s - 1;
-    while (z > lo && z + 20 > s && !punct_is(c, z - 1, ',')) z--;
+    while (z > lo && z + 30 > s && !punct_is(c, z - 1, ',') && c->tk[z - 1].quote < 0) z--;
     if (z > lo && punct_is(c, z - 1, ',')) {
       ap_a = z;
       ap_b = s - 2;
@@ -801,21 +1052,53 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
   }
   if (s > lo) {
     np who = np_back(c, s - 1, lo);
+    /* a second apposition: "Ayrault, the foreign minister of France, a
+     * permanent member of the Council, said" */
+    if ((who.kind == NP_NONE || (who.kind == NP_DESC && !tok_in(c, who.a, DETERMINERS))) && ap_a <= ap_b &&
+        s > lo + 1) {
+      size_t z = s;
+      while (z > lo && z + 30 > s && !punct_is(c, z - 1, ',') && c->tk[z - 1].quote < 0) z--;
+      if (z > lo && punct_is(c, z - 1, ',') && z - 1 > lo) {
+        np w2 = np_back(c, z - 2, lo);
+        if (w2.kind == NP_NAME) {
+          who = w2;
+          ap_a = z;
+        }
+      }
+    }
+    if (who.kind != NP_NAME && ap_a <= ap_b) {
+      /* "His former business partner at Lenox, Lawrence B. Cummings, called" */
+      np inner = np_fwd(c, ap_a, ap_b);
+      if (inner.kind == NP_NAME && inner.na == ap_a && inner.b == ap_b && !org_word(c, inner.nb)) {
+        who = inner;
+        ap_a = 1;
+        ap_b = 0;
+      }
+    }
     if (who.kind != NP_NONE) {
       r.who = who;
       r.verb = v;
       r.appos_a = ap_a;
       r.appos_b = ap_b;
       r.found = 1;
+      /* "Lynch said she recalled": the named subject of an earlier verb */
+      if (who.kind == NP_PRON && who.a > lo) {
+        attr outer = attr_before(c, lo, who.a, 0);
+        if (outer.found && outer.who.kind == NP_NAME) {
+          outer.verb = v;
+          return outer;
+        }
+      }
       return r;
     }
   }
-  /* "said X:" */
+  /* "said X:" -- the name right after the verb, then the quote */
   size_t j = v + 1;
   skip_fillers_fwd(c, &j, p - 1);
   if (j < p) {
     np who = np_fwd(c, j, p - 1);
-    if (who.kind == NP_NAME) {
+    if (who.kind == NP_NAME && who.na == j &&
+        (who.b + 1 >= p || punct_is(c, who.b + 1, ':') || punct_is(c, who.b + 1, ','))) {
       r.who = who;
       r.verb = v;
       r.found = 1;
@@ -861,6 +1144,8 @@ static resolved resolve_np(ctx *c, const np *who) {
         w = NULL;
       }
       free(w);
+    } else if (org_word(c, who->nb)) {
+      r.speaker = tok_text(c, who->na, who->nb);
     } else {
       char *name = tok_text(c, who->na, who->nb);
       int p = find_person(c, name);
@@ -1016,11 +1301,47 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     while (ahi + 1 <= shi && c.tk[ahi + 1].quote < 0) ahi++;
     attr a;
     memset(&a, 0, sizeof a);
-    if (q->kind == QUOTE_KIND_PARTIAL) a = attr_before(&c, slo, first, 0);
-    if (!a.found) a = attr_before(&c, slo, first, 1);
+    a = attr_before(&c, slo, first, 1);
     if (!a.found && !q->open_ended && last + 1 <= ahi) a = attr_after(&c, last + 1, ahi);
+    if (!a.found && q->kind == QUOTE_KIND_PARTIAL) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind != QUOTE_KIND_DIRECT) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind == QUOTE_KIND_DIRECT && slo < first) a = attr_before(&c, slo, first, 0);
+    if (!a.found && slo < first && (q->kind == QUOTE_KIND_PARTIAL || punct_is(&c, first - 1, ':'))) {
+      /* no speech verb: the sentence's subject ("Gingrich dismissed Estonia as
+       * being in the "suburbs of St. Petersburg"") */
+      np who = sentence_subject(&c, slo, first);
+      if (who.kind == NP_NAME || who.kind == NP_PRON) {
+        a.who = who;
+        a.verb = (size_t)-1;
+        a.appos_a = 1;
+        a.appos_b = 0;
+        a.found = 1;
+      }
+    }
+    if (!a.found && slo == first && !q->continues_prev && slo > 0 && c.tk[slo - 1].block == c.tk[slo].block) {
+      /* "... concerns, Schiff said. "The other factor ..."" */
+      size_t plo = slo - 1;
+      while (plo > 0 && c.tk[plo - 1].sent == c.tk[slo - 1].sent && c.tk[plo - 1].block == c.tk[slo - 1].block) plo--;
+      attr pa = attr_before(&c, plo, slo, 0);
+      if (pa.found && pa.who.kind != NP_DESC) a = pa;
+    }
+    if (!a.found && slo == first && !q->continues_prev && slo > 0 &&
+        c.tk[slo - 1].block + 1 == c.tk[slo].block && punct_is(&c, slo - 1, ':')) {
+      /* "The New York Times reports:" then the quoted paragraph */
+      size_t plo = slo - 1;
+      while (plo > 0 && c.tk[plo - 1].sent == c.tk[slo - 1].sent && c.tk[plo - 1].block == c.tk[slo - 1].block) plo--;
+      a = attr_before(&c, plo, slo - 1, 0);
+      if (!a.found) {
+        np who = sentence_subject(&c, plo, slo - 1);
+        if (who.kind == NP_NAME || who.kind == NP_PRON) {
+          a.who = who;
+          a.verb = (size_t)-1;
+          a.appos_a = 1;
+          a.appos_b = 0;
+          a.found = 1;
+        }
+      }
+    }
     if (a.found) {
       resolved r = resolve_np(&c, &a.who);
       bq->speaker = r.speaker;

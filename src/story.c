@@ -15,6 +15,9 @@
 #define DEFAULT_WPM 170.0
 #define DEFAULT_STORY_SECONDS 90.0
 #define ITEM_PAUSE_SECONDS 0.5
+#ifndef SCARE_MAX_WORDS
+#define SCARE_MAX_WORDS 6
+#endif
 
 bc_rc bc_story_analyze(const bc_article *article, const bc_story_options *opts, bc_story **out) {
   if (!article || !out) return BC_ERR_ARG;
@@ -55,9 +58,24 @@ bc_rc bc_story_analyze(const bc_article *article, const bc_story_options *opts, 
     q->text = xstrndup(t + a, e - a);
     q->block = keep[i].block;
     q->partial = keep[i].kind == QUOTE_KIND_PARTIAL;
+    q->single_marks = keep[i].single;
   }
   speaker_attribute(s, keep);
   free(keep);
+  /* a fragment inside a sentence that nobody is said to have said is a
+   * term set off, not a quote */
+  size_t w = 0;
+  for (size_t i = 0; i < s->n_quotes; i++) {
+    bc_quote *q = &s->quotes[i];
+    if (q->partial && !q->speaker && util_count_words(q->text) < SCARE_MAX_WORDS) {
+      free(q->text);
+      free(q->speaker_title);
+      free(q->attribution);
+      continue;
+    }
+    s->quotes[w++] = *q;
+  }
+  s->n_quotes = w;
 
   summary_build(s, opts);
   double wpm = opts && opts->words_per_minute > 0 ? opts->words_per_minute : DEFAULT_WPM;
@@ -140,6 +158,7 @@ bc_rc bc_story_to_json(const bc_story *s, char **out) {
   json_t *qs = json_array();
   for (size_t i = 0; i < s->n_quotes; i++) {
     const bc_quote *q = &s->quotes[i];
+    if (q->single_marks) continue;
     json_t *jq = json_object();
     json_object_set_new(jq, "text", json_string(q->text));
     json_object_set_new(jq, "speaker", str_or_null(q->speaker));

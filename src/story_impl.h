@@ -37,6 +37,9 @@ int story_is_alnum(int32_t c);
 int story_is_open_quote(int32_t c);
 int story_is_close_quote(int32_t c);
 
+/* 1 if w[0..n) is a speech verb ("said", "told", "added"); speaker.c. */
+int story_is_speech_verb(const char *w, size_t n);
+
 /* ---- quote.c ---- */
 
 /* One quotation-mark segment: the words between an opening mark and its
@@ -50,6 +53,7 @@ typedef struct quote_seg {
   int continues_prev;    /* this paragraph reopens a quote left open before */
   int words;             /* word count */
   int kind;              /* QUOTE_KIND_* */
+  int single;            /* set off by single marks */
 } quote_seg;
 
 enum {

@@ -29,6 +29,11 @@ typedef struct bc_quote {
   bc_gender gender;         /* of the speaker, when the text shows it */
   size_t block;             /* block the quote starts in */
   int partial;              /* 1 when a fragment inside indirect speech */
+  int single_marks;         /* 1 when set off by single marks (the British
+                               'quote' style or the archive ''quote'' style):
+                               read in the briefing, but not listed by
+                               bc_story_to_json, whose quotes are the
+                               double-mark quotes of the evaluation contract */
 } bc_quote;
 
 typedef enum bc_summary_kind {
