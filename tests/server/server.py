@@ -78,6 +78,7 @@ class Handler(BaseHTTPRequestHandler):
     def send(self, status, body, ctype="text/html; charset=utf-8", headers=()):
         if isinstance(body, str):
             body = body.encode("utf-8")
+        self.log(status)  # before answering, so a client that reads the log sees it
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -86,7 +87,6 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-        self.log(status)
 
     def redirect(self, where):
         self.send(302, "", headers=[("Location", where)])
