@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "briefcast/speech.h"
 
@@ -123,6 +125,43 @@ static void check_tiling(const bc_timeline *tl, const bc_script *s, const pcm *a
 
 static const char *narration =
     "The Senate approved the measure on Tuesday after a long debate over the budget.";
+
+/* The library never prints: not when espeak-ng starts (this test runs
+ * first, so the engine initializes inside it), not for a language it lacks,
+ * not for a voice that does not exist. */
+static void test_engine_is_silent(void **state) {
+  (void)state;
+  bc_voiceset *vs = voices();
+  bc_script s = {.lang = "en"};
+  bc_segment *g = add(&s, BC_ROLE_NARRATOR, "Hello there.", NULL, 0);
+  g->lang = strdup("qq-ZZ");
+  add(&s, BC_ROLE_QUOTE, "Hello again.", "no-such-profile", 0);
+  fflush(stdout);
+  fflush(stderr);
+  FILE *cap = tmpfile();
+  assert_non_null(cap);
+  int out = dup(1), err = dup(2);
+  dup2(fileno(cap), 1);
+  dup2(fileno(cap), 2);
+  bc_rc rc = bc_speak(&s, vs, NULL, NULL, NULL, NULL, NULL);
+  char *ph = NULL;
+  bc_rc rc2 = bc_speech_phonemes("x", "zz-no-voice", &ph);
+  fflush(stdout);
+  fflush(stderr);
+  dup2(out, 1);
+  dup2(err, 2);
+  close(out);
+  close(err);
+  struct stat st;
+  assert_int_equal(fstat(fileno(cap), &st), 0);
+  long printed = (long)st.st_size;
+  fclose(cap);
+  assert_int_equal(rc, BC_OK);
+  assert_int_equal(rc2, BC_ERR_VOICE);
+  assert_int_equal(printed, 0);
+  script_done(&s);
+  bc_voiceset_free(vs);
+}
 
 static void test_quote_voices_differ(void **state) {
   (void)state;
@@ -393,6 +432,7 @@ static void test_normalized_words_map_to_source(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_engine_is_silent),
       cmocka_unit_test(test_quote_voices_differ),
       cmocka_unit_test(test_pauses_are_silence_of_right_length),
       cmocka_unit_test(test_languages),
