@@ -206,19 +206,20 @@ typedef struct spoken_text {
   size_t len;
 } spoken_text;
 
-static bc_rc prepare_text(const char *text, const char *lang, int normalize,
-                          spoken_text *out) {
+static void prepare_text(const char *text, const char *lang, int normalize,
+                         spoken_text *out) {
   memset(out, 0, sizeof *out);
-  if (normalize) {
-    bc_rc rc = bc_normalize(text, strlen(text), lang, &out->normalized);
-    if (rc) return rc;
-    out->text = out->normalized->text;
-    out->len = out->normalized->len;
+  bc_spoken *sp = NULL;
+  /* A normalizer failure is no reason to lose the segment: espeak-ng can
+   * read the text as written, only less well. */
+  if (normalize && bc_normalize(text, strlen(text), lang, &sp) == BC_OK && sp) {
+    out->normalized = sp;
+    out->text = sp->text;
+    out->len = sp->len;
   } else {
     out->text = text;
     out->len = strlen(text);
   }
-  return BC_OK;
 }
 
 static void spoken_text_free(spoken_text *sp) { bc_spoken_free(sp->normalized); }
@@ -356,11 +357,7 @@ bc_rc bc_speak(const bc_script *script, const bc_voiceset *vs, const bc_speak_op
       const bc_voice *v = segment_voice(vs, g);
       const char *lang = g->lang ? g->lang : script->lang;
       spoken_text sp;
-      rc = prepare_text(text, lang, normalize, &sp);
-      if (rc) {
-        util_diag(diag, "segment %zu: normalization failed: %s", i + 1, bc_strerror(rc));
-        break;
-      }
+      prepare_text(text, lang, normalize, &sp);
       char used[96];
       if (!select_voice(v, lang, used, sizeof used)) {
         util_diag(diag, "segment %zu: espeak-ng has no voice '%s'", i + 1, v->espeak);
