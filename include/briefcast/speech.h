@@ -19,7 +19,9 @@ extern "C" {
 typedef struct bc_word_time {
   size_t segment;           /* index in the script */
   size_t sample;            /* first sample of the word, from the start of the output */
-  size_t text_start, text_end;  /* the word's byte range in the segment's text */
+  size_t text_start, text_end;  /* the word's byte range in the segment's text as
+                                   written (not the normalized text): "$1.5 billion"
+                                   is one word here though four are spoken */
 } bc_word_time;
 
 typedef struct bc_segment_time {
@@ -50,8 +52,14 @@ typedef struct bc_speak_options {
   int no_normalize;         /* 1: speak the text as written */
 } bc_speak_options;
 
-/* Speak `script` with voice set `vs`.  opts may be NULL.  On success
- * *timeline (if not NULL) receives the timings; free with bc_timeline_free(). */
+/* Speak `script` with voice set `vs`.  opts may be NULL; sink may be NULL
+ * (timings only).  A segment's voice is its `voice` profile, else its role's
+ * (bc_voiceset_for_role); a segment whose language (segment->lang, else
+ * script->lang) differs from the profile's is spoken by espeak-ng's voice
+ * for that language with the profile's variant, pitch and rate, and by the
+ * profile's own voice when espeak-ng lacks the language (never an error).
+ * On success *timeline (if not NULL) receives the timings; free with
+ * bc_timeline_free().  On failure *timeline is NULL. */
 BC_EXPORT bc_rc bc_speak(const bc_script *script, const bc_voiceset *vs,
                          const bc_speak_options *opts, bc_pcm_sink sink, void *user,
                          bc_timeline **timeline, bc_diag *diag);
@@ -59,8 +67,10 @@ BC_EXPORT bc_rc bc_speak(const bc_script *script, const bc_voiceset *vs,
 /* The engine's output rate (22 050 for espeak-ng's standard voices). */
 BC_EXPORT unsigned bc_speech_sample_rate(void);
 
-/* espeak-ng's phonemes for text in voice `espeak_voice` ("en-us").  For tests
- * of normalization by sound.  Free *out with bc_free(). */
+/* espeak-ng's phonemes (its ASCII phoneme names, clauses joined by a space)
+ * for text in voice `espeak_voice` ("en-us", "de"; NULL = "en-us").  For
+ * tests of normalization by sound.  BC_ERR_VOICE for an unknown voice.
+ * Free *out with bc_free(). */
 BC_EXPORT bc_rc bc_speech_phonemes(const char *text, const char *espeak_voice, char **out);
 
 BC_EXPORT void bc_timeline_free(bc_timeline *t);
