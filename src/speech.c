@@ -413,7 +413,8 @@ bc_rc bc_speech_phonemes(const char *text, const char *espeak_voice, char **out)
   pthread_mutex_lock(&engine_lock);
   bc_rc rc = engine_start(NULL);
   if (rc) goto out;
-  if (espeak_SetVoiceByName(espeak_voice ? espeak_voice : "en-us") != EE_OK) {
+  char used[96];
+  if (!set_voice(espeak_voice ? espeak_voice : "en-us", NULL, used, sizeof used)) {
     rc = BC_ERR_VOICE;
     goto out;
   }
