@@ -25,6 +25,18 @@ void extract_body_free(extract_body *b);
 /* Collapse white space and trim; NULL or empty -> NULL. */
 char *extract_clean(const char *s);
 
+/* Page metadata (extract_meta.c), each field NULL when the page does not
+ * say; article_body is the JSON-LD articleBody, raw. */
+struct _xmlDoc;
+typedef struct extract_meta {
+  char *title, *byline, *published, *site, *language, *article_body;
+} extract_meta;
+void extract_meta_collect(struct _xmlDoc *doc, const char *url, extract_meta *out);
+void extract_meta_free(extract_meta *m);
+/* A date in any common notation ("3. August 2017", "Aug 3, 2017 5:23 PM",
+ * "2017-08-03T10:49:24Z", "03.08.2017") as ISO 8601, or NULL. */
+char *extract_iso_date(const char *s);
+
 /* The HTML extractor (extract_html.c). bytes are raw, any charset. */
 bc_rc extract_html(const char *bytes, size_t len, const char *url, const char *content_type,
                    bc_article **out, bc_diag *diag);

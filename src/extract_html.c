@@ -800,56 +800,6 @@ static void emit(const walk *w, int container, const char *title, extract_body *
 
 /* -------------------------------------------------------------- metadata */
 
-typedef struct meta {
-  char *title_tag, *og_title, *h1;
-  char *language;
-} meta;
-
-static char *node_text(const xmlNode *n) {
-  xmlChar *c = xmlNodeGetContent(n);
-  char *s = extract_clean((const char *)c);
-  xmlFree(c);
-  return s;
-}
-
-static void collect_meta(xmlDoc *doc, meta *m) {
-  xmlNode *root = xmlDocGetRootElement(doc), *n = root;
-  if (!root) return;
-  if (root->name && strcmp((const char *)root->name, "html") == 0) {
-    const char *lang = attr(root, "lang");
-    if (!lang) lang = attr(root, "xml:lang");
-    if (lang && *lang) m->language = extract_clean(lang);
-  }
-  while (n) {
-    int descend = 1;
-    if (n->type == XML_ELEMENT_NODE && n->name) {
-      const char *name = (const char *)n->name;
-      if (strcmp(name, "title") == 0 && !m->title_tag) m->title_tag = node_text(n);
-      else if (strcmp(name, "h1") == 0 && !m->h1) m->h1 = node_text(n);
-      else if (strcmp(name, "meta") == 0) {
-        const char *prop = attr(n, "property"), *content = attr(n, "content");
-        if (prop && content && strcmp(prop, "og:title") == 0 && !m->og_title)
-          m->og_title = extract_clean(content);
-      }
-      if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0) descend = 0;
-    }
-    if (descend && n->children && n->type == XML_ELEMENT_NODE) {
-      n = n->children;
-      continue;
-    }
-    while (n && n != root && !n->next) n = n->parent;
-    if (!n || n == root) break;
-    n = n->next;
-  }
-}
-
-static void meta_free(meta *m) {
-  free(m->title_tag);
-  free(m->og_title);
-  free(m->h1);
-  free(m->language);
-}
-
 /* ------------------------------------------------------------ entry point */
 
 static xmlDoc *parse(const char *html, size_t len, const char *url) {
@@ -862,12 +812,23 @@ static xmlDoc *parse(const char *html, size_t len, const char *url) {
   return htmlReadMemory(html, (int)len, url, "UTF-8", opts);
 }
 
+/* The JSON-LD articleBody as paragraphs (one per line). */
+static void body_from_text(const char *text, extract_body *body) {
+  const char *p = text;
+  while (*p) {
+    size_t n = strcspn(p, "\n");
+    extract_body_add(body, p, n, BC_BLOCK_PARAGRAPH);
+    p += n;
+    if (*p) p++;
+  }
+}
+
 bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_article **out,
                         bc_diag *diag) {
   xmlDoc *doc;
   xmlNode *root;
   walk w;
-  meta m;
+  extract_meta m;
   extract_body body;
   bc_article *a;
   int container;
@@ -879,8 +840,7 @@ bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_articl
     util_diag(diag, "not an HTML page (nothing to parse)");
     return BC_ERR_PARSE;
   }
-  memset(&m, 0, sizeof m);
-  collect_meta(doc, &m);
+  extract_meta_collect(doc, url, &m);
 
   memset(&w, 0, sizeof w);
   buf_init(&w.text);
@@ -888,8 +848,8 @@ bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_articl
   walk_tree(&w, root);
   score(&w);
   container = best_container(&w);
-  if (getenv("X_ROOT")) container = 0;
 #ifdef EXTRACT_DEBUG
+  if (getenv("X_ROOT")) container = 0;
   if (container >= 0) {
     char cb[512] = "";
     class_id(w.elems[container].node, cb, sizeof cb);
@@ -900,15 +860,30 @@ bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_articl
 #endif
 
   extract_body_init(&body);
-  emit(&w, container, m.og_title ? m.og_title : m.h1 ? m.h1 : m.title_tag, &body);
+  emit(&w, container, m.title, &body);
+  /* The publisher's own copy of the body, when the page yields much less
+   * (a body filled in by script, or split beyond recognition). */
+  if (m.article_body) {
+    size_t ld_chars = char_count(m.article_body, strlen(m.article_body));
+    size_t got = char_count(body.text.s, body.text.len);
+    if (ld_chars >= 300 && got * 2 < ld_chars && !strchr(m.article_body, '<')) {
+      extract_body_free(&body);
+      extract_body_init(&body);
+      body_from_text(m.article_body, &body);
+    }
+  }
 
   a = xcalloc(1, sizeof *a);
   a->source = xstrdup(url);
-  a->title = xstrdup(m.og_title ? m.og_title : m.h1 ? m.h1 : m.title_tag);
-  a->language = xstrdup(m.language);
+  a->title = m.title;
+  a->byline = m.byline;
+  a->published = m.published;
+  a->site = m.site;
+  a->language = m.language;
+  m.title = m.byline = m.published = m.site = m.language = NULL;
   extract_body_finish(&body, a);
   walk_free(&w);
-  meta_free(&m);
+  extract_meta_free(&m);
   xmlFreeDoc(doc);
   if (a->n_blocks == 0) {
     bc_article_free(a);
