@@ -291,6 +291,16 @@ static int chunk_cap(const nz *z, size_t k) {
   return is_upper_at(c, n);
 }
 
+/* Does a new sentence seem to start after chunk k (for an abbreviation's
+ * dot)?  A capital follows, not inside brackets. */
+static int sentence_next(const nz *z, size_t k) {
+  if (k + 1 >= z->n_ch) return 1;
+  if (z->src[z->ch[k + 1].s] == '(') return 0;
+  size_t n;
+  const char *c = core(z, k + 1, &n);
+  return is_upper_at(c, n);
+}
+
 static int chunk_lower(const nz *z, size_t k) {
   if (k >= z->n_ch) return 0;
   size_t n;
@@ -826,7 +836,7 @@ static int say_word(nz *z, const char *s, size_t n, size_t ss, size_t se, int ti
         buf_init(&t);
         for (size_t i = 0; i < base; i++) {
           buf_addc(&t, s[i]);
-          if (i + 1 < base || !suf) buf_addc(&t, '.');
+          buf_addc(&t, '.');
         }
         if (suf) buf_adds(&t, "'s");
         out_word(z, t.s, t.len, ss, se);
@@ -1140,6 +1150,17 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     out_tmp(z, ss, se + l);
     return i + l;
   }
+  /* "the 49ers", "76ers" */
+  if (z->L == NZ_EN && rn >= 3 && !memcmp(rest, "ers", 3) && (rn == 3 || !isalpha((unsigned char)rest[3])) &&
+      !m.frac && !m.big) {
+    nz_cardinal(b, z->L, m.v, 0);
+    if (b->len && b->s[b->len - 1] == 'e') b->s[--b->len] = 0;  /* nine -> niners */
+    if (b->len && b->s[b->len - 1] == 'x') buf_adds(b, "ers");
+    else if (b->len >= 3 && !strcmp(b->s + b->len - 3, "nin")) buf_adds(b, "ers");
+    else buf_adds(b, "ers");
+    out_tmp(z, ss, se + 3);
+    return i + 3;
+  }
   /* ordinals: 1st, 21st, 1er, 2e, 1º */
   {
     size_t l = 0;
@@ -1271,7 +1292,15 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
           "tall", "high", "long", "deep", "wide", "away", "race", "sprint", "hurdles", "freestyle",
           "butterfly", "backstroke", "breaststroke", "relay", "final", "above", "below", "from",
           "world", "title", "dash", NULL};
-      if (!(k + 1 < z->n_ch && core_in(z, k + 1, metre_ctx))) u = NULL;
+      static const char *const million_ctx[] = {"people", "children", "users", "viewers", "customers",
+                                                "subscribers", "jobs", "barrels", "tonnes", "tons",
+                                                "homes", "households", "voters", "residents", "doses",
+                                                "years", "copies", "downloads", "followers", "visitors",
+                                                "passengers", "workers", "members", "deaths", "cases",
+                                                "refugees", "units", "vehicles", "cars", NULL};
+      if (!(k + 1 < z->n_ch && core_in(z, k + 1, metre_ctx)) && i + l == n && !chunk_has_trail(z, k) &&
+          k + 1 < z->n_ch && (core_in(z, k + 1, million_ctx) || m.frac))
+        u = NULL;
       next_unitword = 1;
     }
     (void)next_unitword;
@@ -1279,7 +1308,8 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     if (u) {
       say_num(z, &m, 0);
       buf_addc(b, ' ');
-      buf_adds(b, num_is_one(&m) ? u->one[li] : u->many[li]);
+      int modifier = z->L == NZ_EN && i + l == n && !chunk_has_trail(z, k) && next_is_noun(z, k + 1);
+      buf_adds(b, num_is_one(&m) || modifier ? u->one[li] : u->many[li]);
       out_tmp(z, ss, se + l);
       return i + l;
     }
@@ -1291,15 +1321,17 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
       return i + l;
     }
     if (l == 1 && rest[0] == 'K' && z->L == NZ_EN) {
-      /* a 5K race */
+      /* a 5K race, but 2.5K likes */
+      static const char *const race[] = {"race", "run", "runs", "walk", "fun", "races", "in", NULL};
       say_num(z, &m, 0);
-      buf_adds(b, " K");
+      buf_adds(b, k + 1 < z->n_ch && !core_in(z, k + 1, race) && i + l == n ? " thousand" : " K");
       out_tmp(z, ss, se + 1);
       return i + 1;
     }
     if (l == 1 && rest[0] == 'x') {
       say_num(z, &m, 0);
-      buf_adds(b, z->L == NZ_DE ? "-mal" : z->L == NZ_EN ? " times" : "");
+      if (i + 1 < n && dig(s[i + 1])) buf_adds(b, z->L == NZ_EN ? " by" : z->L == NZ_DE ? " mal" : z->L == NZ_FR ? " fois" : " por");
+      else buf_adds(b, z->L == NZ_DE ? "-mal" : z->L == NZ_EN ? " times" : "");
       out_tmp(z, ss, se + 1);
       return i + 1;
     }
@@ -1332,6 +1364,11 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
         if (season) {
           nz_year(b, z->L, m.v);
           buf_addc(b, ' ');
+          nz_cardinal(b, z->L, r.v, 0);
+        } else if (!m.frac && !r.frac && m.ndig == 4 && m.v >= 1100 && m.v <= 2099 && r.ndig == 2 &&
+                   r.v > m.v % 100) {
+          nz_year(b, z->L, m.v);
+          buf_adds(b, z->L == NZ_DE ? " bis " : z->L == NZ_FR ? " à " : z->L == NZ_ES ? " a " : " to ");
           nz_cardinal(b, z->L, r.v, 0);
         } else if (years) {
           nz_year(b, z->L, m.v);
@@ -1394,7 +1431,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     }
     if (!d.frac && !d.big && d.len == rn - 1 && d.v > 0) {
       int special = (m.v == 24 && d.v == 7) || (m.v == 9 && d.v == 11) || (m.v == 50 && d.v == 50);
-      if (!special && d.v >= 2 && d.v <= 10 && m.v < 100) {
+      if (!special && d.v >= 2 && d.v <= 10 && m.v < d.v) {
         nz_fraction(b, z->L, m.v, d.v);
       } else {
         nz_cardinal(b, z->L, m.v, 0);
@@ -1513,7 +1550,7 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
       }
       /* letter-digit glue: "Q3", "COVID-19" handled by the hyphen */
       if (j - i == 1 && (src[i] == 'Q' || src[i] == 'H') && j < e && dig(src[j]) &&
-          (j + 1 == e || !dig(src[j + 1])) && z->L == NZ_EN) {
+          (j + 1 == e || !isalnum((unsigned char)src[j + 1])) && z->L == NZ_EN) {
         unsigned q = (unsigned)(src[j] - '0');
         if (q >= 1 && q <= 4) {
           nz_ordinal(&z->tmp, z->L, q, 0);
@@ -1552,6 +1589,27 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
           word = z->L == NZ_DE ? "Nummer" : z->L == NZ_FR ? "numéro" : z->L == NZ_ES ? "número" : "number";
         break;
       case '~': word = z->L == NZ_EN ? "about" : NULL; break;
+      case '/':
+        /* "$25/hour", "5/kg": per */
+        if (i > a && (dig(src[i - 1]) || src[i - 1] == '%') && i + 1 < e && isalpha((unsigned char)src[i + 1])) {
+          static const nz_pair per_en[] = {{"hr", "hour"}, {"h", "hour"}, {"mo", "month"}, {"yr", "year"},
+                                           {"wk", "week"}, {"d", "day"}, {"min", "minute"}, {"sec", "second"},
+                                           {"gal", "gallon"}, {"lb", "pound"}, {"kg", "kilogram"},
+                                           {"km", "kilometer"}, {"mi", "mile"}, {"oz", "ounce"},
+                                           {"l", "liter"}, {"m", "meter"}, {"ft", "foot"}, {NULL, NULL}};
+          static const nz_pair per_de[] = {{"h", "Stunde"}, {"Std", "Stunde"}, {"Monat", "Monat"}, {"kg", "Kilogramm"},
+                                           {"km", "Kilometer"}, {"l", "Liter"}, {"Jahr", "Jahr"}, {NULL, NULL}};
+          size_t j = i + 1;
+          while (j < e && isalpha((unsigned char)src[j])) j++;
+          const char *u = nz_lookup(z->L == NZ_DE ? per_de : per_en, src + i + 1, j - i - 1);
+          out_words(z, z->L == NZ_DE ? "pro" : z->L == NZ_FR ? "par" : z->L == NZ_ES ? "por" : "per", i, i + 1);
+          if (u && (z->L == NZ_EN || z->L == NZ_DE)) {
+            out_words(z, u, i + 1, j);
+            i = j;
+            continue;
+          }
+        }
+        break;
       default:
         if (c >= 0x80) {
           int32_t cp;
@@ -1629,6 +1687,39 @@ static size_t rule_en(nz *z) {
   size_t kl = key_of(z, k, key, sizeof key, 1);
   const chunk *c = &z->ch[k];
 
+  /* "(R)", "(D)", "(I)" after a politician's name */
+  if (kl == 1 && (key[0] == 'R' || key[0] == 'D' || key[0] == 'I') && c->cs > c->s &&
+      z->src[c->s] == '(' && c->ce < c->e && z->src[c->ce] == ')' && k > 0 && chunk_cap(z, k - 1)) {
+    out_words(z, key[0] == 'R' ? "Republican" : key[0] == 'D' ? "Democrat" : "independent", c->cs, c->ce);
+    return 1;
+  }
+  /* "5 January", "25th December 2023": the fifth of January */
+  if (chunk_digit(z, k) && k + 1 < z->n_ch && !chunk_has_trail(z, k)) {
+    size_t n;
+    const char *w = core(z, k, &n);
+    num m;
+    parse_num(z, w, n, &m);
+    int f;
+    char k2[40];
+    size_t l2 = key_of(z, k + 1, k2, sizeof k2, 1);
+    const char *mo = nz_lookup(nz_en_months, k2, l2);
+    if (!mo) mo = nz_lookup(nz_en_months, k2, l2 - (size_t)z->ch[k + 1].dot);
+    if (mo && !m.frac && m.ndig <= 2 && m.v >= 1 && m.v <= 31 &&
+        (m.len == n || (n - m.len == 2 && ordinal_suffix(z, w + m.len, 2, m.v, &f)))) {
+      buf_adds(&z->tmp, "the ");
+      nz_ordinal(&z->tmp, z->L, m.v, 0);
+      buf_adds(&z->tmp, " of");
+      out_tmp(z, c->cs, c->ce);
+      out_words(z, mo, z->ch[k + 1].cs, z->ch[k + 1].ce);
+      if (z->ch[k + 1].dot && nz_lookup(nz_en_months, k2, l2)) {
+        z->dot_used = 1;
+        z->k = k + 1;
+        if (sentence_next(z, k + 1) && !chunk_digit(z, k + 2)) z->keep_dot = 1;
+        /* the dot belongs to the month chunk: handled by the caller */
+      }
+      return 2;
+    }
+  }
   /* Titles: "Sen." before a name; "Lt. Gov.", "Atty. Gen." chain */
   if (kl > 7 && !strcmp(key + kl - 6, "-elect") && key[kl - 7] == '.') {
     const char *t = nz_lookup(nz_en_titles, key, kl - 6);
@@ -1660,7 +1751,7 @@ static size_t rule_en(nz *z) {
         street = 0;
       out_words(z, street ? "Street" : "Saint", c->cs, c->ce + 1);
       z->dot_used = 1;
-      if (street && (k + 1 >= z->n_ch || chunk_cap(z, k + 1))) z->keep_dot = 1;
+      if (street && sentence_next(z, k)) z->keep_dot = 1;
       return 1;
     }
     if (!strcmp(key, "No.") && k + 1 < z->n_ch && chunk_digit(z, k + 1)) {
@@ -1685,7 +1776,7 @@ static size_t rule_en(nz *z) {
                 c->cs, c->cs + 2);
       out_words(z, st, c->cs + 2, c->ce + (size_t)c->dot);
       z->dot_used = c->dot;
-      if (c->dot && (k + 1 >= z->n_ch || chunk_cap(z, k + 1))) z->keep_dot = 1;
+      if (c->dot && sentence_next(z, k)) z->keep_dot = 1;
       return 1;
     }
   }
@@ -1695,7 +1786,7 @@ static size_t rule_en(nz *z) {
     if (st && k > 0 && chunk_comma(z, k - 1) && chunk_cap(z, k - 1)) {
       out_words(z, st, c->cs, c->ce + (size_t)c->dot);
       z->dot_used = c->dot;
-      if (k + 1 >= z->n_ch || (chunk_cap(z, k + 1) && k >= z->dateline_end)) z->keep_dot = 1;
+      if (k + 1 >= z->n_ch || (sentence_next(z, k) && k >= z->dateline_end)) z->keep_dot = 1;
       return 1;
     }
   }
@@ -1748,7 +1839,7 @@ static size_t rule_en(nz *z) {
       z->dot_used = c->dot;
       static const char *const no_end[] = {"vs.", "v.", "Dept.", "dept.", "e.g.", "i.e.", "Nos.",
                                            "no.", "approx.", "cf.", "ca.", NULL};
-      if (c->dot && (k + 1 >= z->n_ch || (chunk_cap(z, k + 1) && !nz_in_list(no_end, key, kl))))
+      if (c->dot && (k + 1 >= z->n_ch || (sentence_next(z, k) && !nz_in_list(no_end, key, kl))))
         z->keep_dot = 1;
       return 1;
     }
@@ -1758,6 +1849,9 @@ static size_t rule_en(nz *z) {
     size_t n;
     const char *w = core(z, k, &n);
     unsigned v;
+    int poss = 0;
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') n -= 2, poss = 1;
+    else if (n > 4 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xE2\x80\x99", 3)) n -= 4, poss = 1;
     if ((n >= 2 || (k > 0 && core_in(z, k - 1, nz_en_numbered) && (w[0] == 'I' || w[0] == 'V'))) &&
         k > 0 && roman_value(w, n, &v) && chunk_cap(z, k - 1) &&
         !chunk_has_trail(z, k - 1) && strcmp(key, "XL") && strcmp(key, "CC") && strcmp(key, "CV") &&
@@ -1768,6 +1862,7 @@ static size_t rule_en(nz *z) {
         buf_adds(&z->tmp, "the ");
         nz_ordinal(&z->tmp, z->L, v, 0);
       }
+      if (poss) buf_adds(&z->tmp, "'s");
       out_tmp(z, c->cs, c->ce);
       return 1;
     }
@@ -1780,7 +1875,7 @@ static size_t rule_en(nz *z) {
                                         "Eastern", "Pacific", "Central", "Mountain", NULL};
     out_words(z, (key[0] | 0x20) == 'a' ? "AM" : "PM", c->cs, c->ce + (size_t)c->dot);
     z->dot_used = c->dot;
-    if (k + 1 >= z->n_ch || (chunk_cap(z, k + 1) && !core_in(z, k + 1, zones))) z->keep_dot = 1;
+    if (k + 1 >= z->n_ch || (sentence_next(z, k) && !core_in(z, k + 1, zones))) z->keep_dot = 1;
     return 1;
   }
   return 0;

@@ -53,7 +53,9 @@ const nz_pair nz_en_titles[] = {
 
 /* Abbreviations read the same wherever they stand. */
 const nz_pair nz_en_abbrev[] = {
-    {"vs.", "versus"}, {"vs", "versus"}, {"v.", "versus"}, {"Dept.", "Department"},
+    {"vs.", "versus"}, {"a.k.a.", "also known as"}, {"aka", "also known as"},
+    {"Ph.D.", "P.H.D."}, {"Ph.D", "P.H.D."}, {"Apt.", "Apartment"}, {"apt.", "apartment"},
+    {"ext.", "extension"}, {"Rte.", "Route"}, {"Gov't", "government"}, {"gov't", "government"}, {"vs", "versus"}, {"v.", "versus"}, {"Dept.", "Department"},
     {"dept.", "department"}, {"Jr.", "Junior"}, {"Inc.", "Incorporated"},
     {"Corp.", "Corporation"}, {"Ltd.", "Limited"}, {"Bros.", "Brothers"}, {"Co.", "Company"},
     {"Ave.", "Avenue"}, {"Blvd.", "Boulevard"}, {"Rd.", "Road"}, {"Hwy.", "Highway"},
@@ -128,13 +130,13 @@ const nz_pair nz_en_acronyms[] = {
     {"CEO", "C.E.O."}, {"CFO", "C.F.O."}, {"COO", "C.O.O."}, {"PAC", "pack"},
     {"PACs", "packs"}, {"NATO", "NATO"}, {"LGBTQ", "L.G.B.T.Q."}, {"LGBT", "L.G.B.T."},
     {"UAW", "U.A.W."}, {"ICE", "ICE"}, {"IOU", "I.O.U."}, {"SAT", "S.A.T."},
-    {"PhD", "P.H.D."}, {"PhDs", "P.H.D.s"}, {"Ph.D.", "P.H.D."}, {"MLB", "M.L.B."},
+    {"PhD", "P.H.D."}, {"PhDs", "P.H.D.'s"}, {"Ph.D.", "P.H.D."}, {"MLB", "M.L.B."},
     {"NHL", "N.H.L."}, {"NCAA", "N.C.A.A."}, {"UFC", "U.F.C."}, {"AFP", "A.F.P."},
     {"IDF", "I.D.F."}, {"EU", "E.U."}, {"UN", "U.N."}, {"UK", "U.K."}, {"DOJ", "D.O.J."},
     {"OPEC", "OPEC"}, {"IT", "I.T."}, {"HUD", "HUD"}, {"JPMorgan", "J.P. Morgan"},
     {"WWII", "World War two"}, {"WWI", "World War one"}, {"WW2", "World War two"},
     {"WW1", "World War one"}, {"mRNA", "m.R.N.A."}, {"NYC", "N.Y.C."}, {"COVID-19", "covid nineteen"},
-    {"ALS", "A.L.S."}, {"ISO", "I.S.O."}, {"IVF", "I.V.F."}, {"EV", "E.V."}, {"EVs", "E.V's"},
+    {"ALS", "A.L.S."}, {"ISO", "I.S.O."}, {"IVF", "I.V.F."}, {"EV", "E.V."}, {"EVs", "E.V.'s"},
     {"VAT", "V.A.T."}, {"UFC", "U.F.C."}, {"ROTC", "R.O.T.C."}, {"AC", "A.C."},
     {"TikTok", "TikTok"}, {"iPhone", "iPhone"}, {"MAGA", "maga"}, {"CHIPS", "chips"},
     {NULL, NULL}};
