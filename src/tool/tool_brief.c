@@ -8,10 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "tool.h"
+#include "briefcast/podcast.h"
 
 enum {
   OPT_VOICES = 256, OPT_RATE, OPT_STORY_SECONDS, OPT_MAX_MINUTES, OPT_MAX_QUOTES, OPT_LANG,
-  OPT_DATE, OPT_TITLE, OPT_JOBS, OPT_STATE, OPT_OPML, OPT_AUTHOR, OPT_PODCAST_NAME
+  OPT_DATE, OPT_TITLE, OPT_JOBS, OPT_STATE, OPT_OPML, OPT_AUTHOR, OPT_PODCAST_NAME,
+  /* audio and podcast options (issue 7) */
+  OPT_PODCAST, OPT_BASE_URL, OPT_PRESET, OPT_SAMPLE_RATE, OPT_BITRATE, OPT_QUALITY,
+  OPT_INTRO_AUDIO, OPT_OUTRO_AUDIO, OPT_KEEP
 };
 
 static const char brief_help[] =
@@ -26,6 +30,19 @@ static const char brief_help[] =
     "      --date YYYY-MM-DD date to announce (default today)\n"
     "      --author NAME     author tag\n"
     "      --podcast-name N  podcast (album) tag\n"
+    "Sound:\n"
+    "      --preset NAME     loudness: podcast (-16 LUFS, -1 dBTP, the default),\n"
+    "                        broadcast (EBU R128, -23 LUFS), alexa (-14 LUFS, -2 dBTP, MP3)\n"
+    "      --sample-rate HZ  output rate (default 44100; Opus 48000)\n"
+    "      --bitrate KBPS    constant bitrate for MP3 and Opus (MP3 default 64)\n"
+    "      --quality Q       VBR quality 0..1 for Ogg Vorbis, Opus, MP3\n"
+    "      --intro-audio F   jingle before the briefing (loudness-matched, crossfaded)\n"
+    "      --outro-audio F   jingle after it\n"
+    "Podcast:\n"
+    "      --podcast DIR     write an episode into DIR instead of -o: audio, chapters\n"
+    "                        (.chapters.json), transcripts (.vtt, .srt) and feed.xml\n"
+    "      --base-url URL    public URL of DIR, for the feed's links\n"
+    "      --keep N          episodes kept in the feed (default 10; older ones deleted)\n"
     "Stories:\n"
     "      --story-seconds N bound each story to about N seconds (default 60)\n"
     "      --max-minutes N   bound the whole briefing (0 = no limit): quotes go first,\n"
@@ -73,6 +90,15 @@ static const struct option long_opts[] = {
     {"opml", required_argument, NULL, OPT_OPML},
     {"author", required_argument, NULL, OPT_AUTHOR},
     {"podcast-name", required_argument, NULL, OPT_PODCAST_NAME},
+    {"podcast", required_argument, NULL, OPT_PODCAST},
+    {"base-url", required_argument, NULL, OPT_BASE_URL},
+    {"preset", required_argument, NULL, OPT_PRESET},
+    {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
+    {"bitrate", required_argument, NULL, OPT_BITRATE},
+    {"quality", required_argument, NULL, OPT_QUALITY},
+    {"intro-audio", required_argument, NULL, OPT_INTRO_AUDIO},
+    {"outro-audio", required_argument, NULL, OPT_OUTRO_AUDIO},
+    {"keep", required_argument, NULL, OPT_KEEP},
     {NULL, 0, NULL, 0}};
 
 static int parse_number(const char *cmd, const char *opt, const char *v, double lo, double hi,
@@ -149,6 +175,7 @@ int tool_render_script(const bc_script *script, const bc_voiceset *voices,
   bc_diag diag = {{0}};
   bc_rc rc;
   ro->on_progress = tool_progress;
+  ro->cancel = &tool_interrupted;
   tool_install_signals();
   rc = bc_render(script, voices, ro, &res, &diag);
   tool_progress_done();
@@ -162,6 +189,29 @@ int tool_render_script(const bc_script *script, const bc_voiceset *voices,
   return EXIT_OK;
 }
 
+/* --podcast DIR: the episode, its chapters, transcripts and the feed. */
+static int tool_publish_episode(const bc_script *script, const bc_voiceset *voices,
+                                bc_render_options *ro, const bc_podcast_options *po) {
+  bc_podcast_result res;
+  bc_diag diag = {{0}};
+  bc_rc rc;
+  ro->on_progress = tool_progress;
+  ro->cancel = &tool_interrupted;
+  tool_install_signals();
+  rc = bc_podcast_publish(script, voices, ro, po, &res, &diag);
+  tool_progress_done();
+  if (rc) {
+    tool_error("%s: %s", po->dir, diag.msg[0] ? diag.msg : bc_strerror(rc));
+    return EXIT_FAIL;
+  }
+  if (!tool_quiet)
+    fprintf(stderr, "briefcast: wrote %s (%.1f s, %.1f LUFS) and %s (%zu episodes)\n",
+            res.audio_path, res.render.seconds, res.render.loudness, res.feed_path,
+            res.n_episodes);
+  bc_podcast_result_clear(&res);
+  return EXIT_OK;
+}
+
 static int run(int argc, char **argv, int want_audio) {
   const char *cmd = argv[0];
   tool_story_opts so = {0};
@@ -169,10 +219,12 @@ static int run(int argc, char **argv, int want_audio) {
   const char *output = NULL, *format_name = NULL;
   bc_script *script = NULL;
   bc_voiceset *voices = NULL;
-  int c, status, format = -1, rc;
+  int c, status, format = -1, rc, preset_format = -1;
   double d;
+  bc_podcast_options po;
 
   memset(&ro, 0, sizeof ro);
+  memset(&po, 0, sizeof po);
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:f:qh", long_opts, NULL)) != -1) {
     switch (c) {
@@ -211,18 +263,57 @@ static int run(int argc, char **argv, int want_audio) {
     case OPT_OPML: so.opml = optarg; break;
     case OPT_AUTHOR: ro.author = optarg; break;
     case OPT_PODCAST_NAME: ro.podcast_name = optarg; break;
+    case OPT_PODCAST: po.dir = optarg; break;
+    case OPT_BASE_URL: po.base_url = optarg; break;
+    case OPT_PRESET:
+      if (bc_master_preset(optarg, &ro.master, &preset_format))
+        return tool_usage_error(cmd, "--preset: unknown preset '%s' (podcast, broadcast, alexa)",
+                                optarg);
+      break;
+    case OPT_SAMPLE_RATE:
+      if ((rc = parse_number(cmd, "sample-rate", optarg, 8000, 192000, &d))) return rc;
+      ro.sample_rate = (unsigned)d;
+      break;
+    case OPT_BITRATE:
+      if ((rc = parse_number(cmd, "bitrate", optarg, 8, 320, &d))) return rc;
+      ro.encode.bitrate_kbps = (int)d;
+      break;
+    case OPT_QUALITY:
+      if ((rc = parse_number(cmd, "quality", optarg, 0.01, 1, &ro.encode.quality))) return rc;
+      break;
+    case OPT_INTRO_AUDIO: ro.master.intro_audio = optarg; break;
+    case OPT_OUTRO_AUDIO: ro.master.outro_audio = optarg; break;
+    case OPT_KEEP:
+      if ((rc = parse_number(cmd, "keep", optarg, 1, 10000, &d))) return rc;
+      po.keep = (size_t)d;
+      break;
     default: return tool_usage_error(cmd, "bad option");
     }
   }
   if (optind >= argc && !so.opml) return tool_usage_error(cmd, "no articles given");
-  if (want_audio) {
+  if (want_audio && po.dir) {
+    if (output) return tool_usage_error(cmd, "--podcast DIR and -o FILE: give one of them");
+    format = format_name ? bc_format_parse(format_name) : preset_format;
+    if (format_name && (format < 0 || format == BC_FORMAT_RAW))
+      return tool_usage_error(cmd, "--format: '%s' is not an episode format (mp3, ogg, opus, "
+                              "flac, wav)", format_name);
+  } else if (want_audio) {
     if (!output) return tool_usage_error(cmd, "no output file given (-o FILE)");
+    if (preset_format >= 0 && !format_name && bc_format_from_path(output) < 0 &&
+        strcmp(output, "-") != 0)
+      format_name = bc_format_name((bc_format)preset_format);
     if ((rc = tool_check_output(cmd, output, format_name, &format))) return rc;
   }
   status = tool_make_script((const char *const *)argv + optind, (size_t)(argc - optind), &so,
                             &script, &voices);
   if (status == EXIT_FAIL) return status;
-  if (want_audio) {
+  if (want_audio && po.dir) {
+    ro.format = format;
+    ro.speak.words_per_minute = (int)so.wpm;
+    po.state_path = so.state;
+    rc = tool_publish_episode(script, voices, &ro, &po);
+    if (rc) status = rc;
+  } else if (want_audio) {
     ro.output = output;
     ro.format = format;
     ro.speak.words_per_minute = (int)so.wpm;
