@@ -1120,6 +1120,13 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     out_tmp(z, ss, se + 1);
     return i + 1;
   }
+  /* "50¢" */
+  if (rn >= 2 && !memcmp(rest, "\xC2\xA2", 2) && !m.frac) {
+    nz_cardinal(b, z->L, m.v, 0);
+    buf_adds(b, m.v == 1 ? " cent" : " cents");
+    out_tmp(z, ss, se + 2);
+    return i + 2;
+  }
   /* currency after: "5€", "5$" */
   {
     size_t cl;
@@ -1652,15 +1659,44 @@ static int is_dash_chunk(const nz *z, size_t k) {
                      !memcmp(s, "\xE2\x80\x95", 3)));
 }
 
-/* "(AP)", "(Reuters) -", "(CNN)": the whole chunk is an agency marker. */
-static int agency_marker(const nz *z, size_t k) {
+/* Only dashes or a colon from s to e. */
+static int only_dashes(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (s[i] == '-' || s[i] == ':') i++;
+    else if (i + 3 <= n && (!memcmp(s + i, "\xE2\x80\x94", 3) || !memcmp(s + i, "\xE2\x80\x93", 3))) i += 3;
+    else return 0;
+  }
+  return 1;
+}
+
+/* An agency marker: "(AP)", "(Reuters) -", "(CNN)", "(CNN Business) —",
+ * "(Reuters)-".  Returns the chunks it covers (a dash chunk after it
+ * included), 0 if chunk k does not start one. */
+static size_t agency_marker(const nz *z, size_t k) {
   const chunk *c = &z->ch[k];
-  if (c->cs == c->s || z->src[c->s] != '(') return 0;
-  size_t t = c->ce;
-  if (t >= c->e || z->src[t] != ')') return 0;
-  size_t n;
-  const char *w = core(z, k, &n);
-  return nz_in_list(agencies, w, n);
+  const char *s = z->src + c->s;
+  size_t n = c->e - c->s;
+  if (n < 3 || s[0] != '(' || n > NZ_MAX_CHUNK) return 0;
+  const char *close = memchr(s, ')', n);
+  size_t used = 1;
+  if (close) {
+    if (!nz_in_list(agencies, s + 1, (size_t)(close - s - 1))) return 0;
+    if (!only_dashes(close + 1, (size_t)(s + n - close - 1))) return 0;
+  } else {
+    /* "(CNN Business)": the agency, then one more word in the next chunk */
+    if (!nz_in_list(agencies, s + 1, n - 1) || k + 1 >= z->n_ch) return 0;
+    const chunk *d = &z->ch[k + 1];
+    const char *t = z->src + d->s;
+    size_t tn = d->e - d->s;
+    close = memchr(t, ')', tn);
+    if (!close || !only_dashes(close + 1, (size_t)(t + tn - close - 1)) || close == t) return 0;
+    for (const char *p = t; p < close; p++)
+      if (!isalpha((unsigned char)*p)) return 0;
+    used = 2;
+  }
+  if (k + used < z->n_ch && is_dash_chunk(z, k + used)) used++;
+  return used;
 }
 
 static void find_dateline(nz *z) {
@@ -1687,6 +1723,11 @@ static size_t rule_en(nz *z) {
   size_t kl = key_of(z, k, key, sizeof key, 1);
   const chunk *c = &z->ch[k];
 
+  /* "70 degrees F" */
+  if (c->ce - c->cs == 1 && (key[0] == 'F' || key[0] == 'C') && k > 0 && (core_is(z, k - 1, "degrees") || core_is(z, k - 1, "degree"))) {
+    out_words(z, key[0] == 'F' ? "Fahrenheit" : "Celsius", c->cs, c->ce);
+    return 1;
+  }
   /* "(R)", "(D)", "(I)" after a politician's name */
   if (kl == 1 && (key[0] == 'R' || key[0] == 'D' || key[0] == 'I') && c->cs > c->s &&
       z->src[c->s] == '(' && c->ce < c->e && z->src[c->ce] == ')' && k > 0 && chunk_cap(z, k - 1)) {
@@ -1960,8 +2001,9 @@ static void speak_chunk(nz *z) {
     return;
   }
   if (z->L != NZ_OTHER || 1) {
-    if (agency_marker(z, k)) {
-      if (k + 1 < z->n_ch && is_dash_chunk(z, k + 1)) z->k++;
+    size_t am = agency_marker(z, k);
+    if (am) {
+      z->k += am - 1;
       if (z->out.len) out_punct(z, '.');
       return;
     }
