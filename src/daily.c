@@ -117,7 +117,11 @@ bc_rc bc_daily_config_load(const char *path, bc_daily_config **out, bc_diag *dia
     else if (!strcmp(key, "state")) set_str(&c->state, val);
     else if (!strcmp(key, "jobs")) ok = parse_int(val, 1, 64, &c->jobs);
     else if (!strcmp(key, "timeout")) ok = parse_int(val, 1, 3600, &c->timeout);
-    else if (!strcmp(key, "podcast_title")) set_str(&c->podcast_title, val);
+    else if (!strcmp(key, "podcast")) {
+      if (!strcmp(val, "yes") || !strcmp(val, "true") || !strcmp(val, "1")) c->podcast = 1;
+      else if (!strcmp(val, "no") || !strcmp(val, "false") || !strcmp(val, "0")) c->podcast = 0;
+      else ok = 0;
+    } else if (!strcmp(key, "podcast_title")) set_str(&c->podcast_title, val);
     else if (!strcmp(key, "podcast_author")) set_str(&c->podcast_author, val);
     else if (!strcmp(key, "podcast_base_url")) set_str(&c->podcast_base_url, val);
     else if (!strcmp(key, "podcast_keep")) ok = parse_int(val, 1, 10000, &c->podcast_keep);
@@ -447,7 +451,7 @@ void bc_daily_run_free(bc_daily_run *r) {
 }
 
 bc_rc bc_daily_record(bc_state *st, const bc_daily_run *run, const int *used,
-                      const bc_episode *ep) {
+                      const char *episode_guid, const bc_episode *ep) {
   bc_rc rc;
   if (!st || !run) return BC_ERR_ARG;
   rc = bc_state_begin(st);
@@ -456,7 +460,7 @@ bc_rc bc_daily_record(bc_state *st, const bc_daily_run *run, const int *used,
     const bc_daily_pick *p = &run->picks[i];
     if (used && !used[i]) continue;
     rc = bc_state_entry_mark(st, p->key, p->feed ? p->feed->url : NULL, p->entry->title,
-                             ep ? ep->guid : NULL);
+                             episode_guid ? episode_guid : ep ? ep->guid : NULL);
   }
   if (!rc && ep) rc = bc_state_episode_add(st, ep);
   if (rc) {

@@ -39,6 +39,8 @@ typedef struct bc_daily_config {
   int jobs;                 /* "jobs": concurrent downloads; 0 = 8 */
   int timeout;              /* "timeout": seconds per request; 0 = 30 */
   /* podcast options */
+  int podcast;              /* "podcast = yes": publish output_dir as a podcast
+                               (audio, chapters, transcript, feed.xml) */
   char *podcast_title;      /* "podcast_title"; default "briefcast" */
   char *podcast_author;     /* "podcast_author" */
   char *podcast_base_url;   /* "podcast_base_url": public URL of output_dir */
@@ -86,10 +88,11 @@ BC_EXPORT bc_rc bc_daily_collect(const bc_daily_config *cfg, bc_state *st, long 
                                  void *user, bc_daily_run **out);
 BC_EXPORT void bc_daily_run_free(bc_daily_run *r);
 
-/* Mark picks[i] as used for every i with used[i] != 0 (used may be NULL:
- * all) and add the episode, in one transaction. */
+/* Mark picks[i] as used in episode_guid for every i with used[i] != 0
+ * (used may be NULL: all) and add the episode ep (may be NULL when it was
+ * recorded already, by bc_podcast_publish for instance), in one transaction. */
 BC_EXPORT bc_rc bc_daily_record(bc_state *st, const bc_daily_run *run, const int *used,
-                                const bc_episode *ep);
+                                const char *episode_guid, const bc_episode *ep);
 
 #ifdef __cplusplus
 }
