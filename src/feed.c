@@ -136,11 +136,11 @@ static char *parse_iso(const char *s) {
   int y, mo = 1, d = 1, h = 0, mi = 0, sec = 0, off = 0, basic = 0;
   y = digits(&p, 4);
   if (y < 0) return NULL;
-  if (*p == '-') {
-    p++;
+  if (*p == '-' || *p == '/') {
+    char sep = *p++;
     mo = digits(&p, 2);
     if (mo < 0) return NULL;
-    if (*p == '-') {
+    if (*p == sep) {
       p++;
       d = digits(&p, 2);
       if (d < 0) {
@@ -692,12 +692,11 @@ static void rss_item(parse_ctx *c, xmlNode *item, bc_feed_entry *e) {
       free(len);
     }
   }
-  if (!e->author) {
-    for (xmlNode *n = item->children; n; n = n->next)
-      if (n->type == XML_ELEMENT_NODE && is_el(c, n, NS_ITUNES, "author")) {
-        e->author = text_of(n);
-        break;
-      }
+  /* Podcast feeds: iTunes elements stand in for the missing RSS ones. */
+  for (xmlNode *n = item->children; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (!e->author && is_el(c, n, NS_ITUNES, "author")) e->author = text_of(n);
+    else if (!e->summary && is_el(c, n, NS_ITUNES, "summary")) e->summary = text_of(n);
   }
   if (!e->link && guid_link) {
     e->link = guid_link;
@@ -734,6 +733,11 @@ static void rss_channel(parse_ctx *c, xmlNode *ch, bc_feed *f) {
     } else if (is_el(c, n, NS_DC, "date") || is_el(c, n, NS_ATOM, "updated")) {
       set_date(&dc, n);
     }
+  }
+  if (!f->language) {
+    xmlChar *lang = xmlNodeGetLang(ch);
+    if (lang) f->language = trimmed((const char *)lang);
+    xmlFree(lang);
   }
   f->updated = build ? build : pub ? pub : dc;
   if (f->updated != build) free(build);
