@@ -103,13 +103,14 @@ static void out_punct(nz *z, char c) {
   char last = z->out.s[z->out.len - 1];
   if (last == ' ') return;
   if (strchr(",.;:!?", last)) {
-    if (c == '.' && last != '.') return;  /* "Ky.," keeps the comma */
+    /* one mark per gap, the strongest: "(shown)." -> "shown." */
+    int rl = last == ',' ? 1 : (last == ';' || last == ':') ? 2 : 3;
+    int rc = c == ',' ? 1 : (c == ';' || c == ':') ? 2 : 3;
     if (last == '.' && c != '.' && z->out.len >= 2 && isupper((unsigned char)z->out.s[z->out.len - 2])) {
-      buf_addc(&z->out, c);  /* "E.P.A.," */
+      buf_addc(&z->out, c);  /* the dot of "E.P.A." is not a sentence end: "E.P.A.," */
       return;
     }
-    if (last == c || c == ',') return;
-    if (last == ',' ) { z->out.s[z->out.len - 1] = c; return; }
+    if (rc > rl) z->out.s[z->out.len - 1] = c;
     return;
   }
   buf_addc(&z->out, c);
@@ -173,7 +174,8 @@ static void merge_digit_groups(nz *z) {
       chunk *cur = &z->ch[w - 1];
       const chunk *nx = &z->ch[k];
       size_t gap = nx->s - cur->e;
-      int ok = cur->ce == cur->e && cur->cs < cur->ce && nx->cs == nx->s && gap >= 1 && gap <= 3 &&
+      int ok = cur->ce == cur->e && cur->cs < cur->ce && cur->e - cur->s <= 40 && nx->cs == nx->s &&
+               gap >= 1 && gap <= 3 &&
                space_len(z->src + cur->e, gap) == gap && z->src[cur->e] != '\n' &&
                nx->ce - nx->cs >= 3 && dig(z->src[nx->cs]) && dig(z->src[nx->cs + 1]) &&
                dig(z->src[nx->cs + 2]) && (nx->ce - nx->cs == 3 || !dig(z->src[nx->cs + 3]));
@@ -829,8 +831,17 @@ static int say_word(nz *z, const char *s, size_t n, size_t ss, size_t se, int ti
           "BEST", "LAST", "NEXT", "MUCH", "SUCH", "BOTH", "ONLY", "VERY", "DON'T", "CAN", "WILL",
           "HELP", "KILL", "DEAD", "LIFT", "HOLD", "SELL", "BUY", "GOT", "GET", "SHE", "HIM", "WHY",
           "HOW", "WHO", "OF", "TO", "IN", "ON", "AT", "BY", "NO", "SO", "DO", "GO", "MY", "WE", "HE",
-          "BE", "OR", "IF", "AN", "AS", "IS", "UP", NULL};
+          "BE", "OR", "IF", "AN", "AS", "IS", "UP", "DOWN", "VIDEO", "WATCH", "READ", "MORE", "HERE",
+          "NEWS", "LIVE", "SALE", "OPEN", "CLICK", NULL};
       if (caps && nz_in_list(shouted, s, base) && base >= 3) caps = 0;
+      /* inside a phrase in capitals ("SCROLL DOWN FOR VIDEO") */
+      for (int d = -1; d <= 1 && caps; d += 2) {
+        size_t kk = z->k + (size_t)d;
+        if ((d < 0 && z->k == 0) || kk >= z->n_ch) continue;
+        size_t wn;
+        const char *w = core(z, kk, &wn);
+        if (wn >= 3 && all_upper(w, wn) && (wn >= 6 || nz_in_list(shouted, w, wn))) caps = 0;
+      }
       if (caps && !nz_in_list(nz_en_acronym_words, s, base) && !roman_value(s, base, &rv)) {
         bc_buf t;
         buf_init(&t);
@@ -1331,7 +1342,8 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
       /* a 5K race, but 2.5K likes */
       static const char *const race[] = {"race", "run", "runs", "walk", "fun", "races", "in", NULL};
       say_num(z, &m, 0);
-      buf_adds(b, k + 1 < z->n_ch && !core_in(z, k + 1, race) && i + l == n ? " thousand" : " K");
+      buf_adds(b, k + 1 < z->n_ch && !core_in(z, k + 1, race) && i + l == n && (m.frac || m.v >= 20)
+                      ? " thousand" : " K");
       out_tmp(z, ss, se + 1);
       return i + 1;
     }
@@ -1759,6 +1771,21 @@ static size_t rule_en(nz *z) {
         /* the dot belongs to the month chunk: handled by the caller */
       }
       return 2;
+    }
+  }
+  /* British style, without the dot: "Ms Kanwisher", "Dr Smith" */
+  if (!c->dot && kl <= 5 && k + 1 < z->n_ch && chunk_cap(z, k + 1) && !chunk_has_trail(z, k)) {
+    static const nz_pair nodot[] = {{"Mr", "Mister"}, {"Mrs", "Missus"}, {"Ms", "Miz"}, {"Dr", "Doctor"},
+                                    {"Mt", "Mount"}, {"Prof", "Professor"}, {"Sgt", "Sergeant"},
+                                    {"Capt", "Captain"}, {"Lt", "Lieutenant"}, {"Rev", "Reverend"},
+                                    {"Cllr", "Councillor"}, {"Supt", "Superintendent"},
+                                    {"Insp", "Inspector"}, {"Det", "Detective"}, {"Col", "Colonel"},
+                                    {"Gov", "Governor"}, {"Sen", "Senator"}, {NULL, NULL}};
+    const char *t = nz_lookup(nodot, key, kl);
+    if (!t && !strcmp(key, "St") && (k == 0 || !chunk_cap(z, k - 1) || chunk_has_trail(z, k - 1))) t = "Saint";
+    if (t) {
+      out_words(z, t, c->cs, c->ce);
+      return 1;
     }
   }
   /* Titles: "Sen." before a name; "Lt. Gov.", "Atty. Gen." chain */

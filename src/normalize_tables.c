@@ -48,7 +48,7 @@ const nz_pair nz_en_titles[] = {
     {"Mr.", "Mister"}, {"Messrs.", "Messieurs"}, {"Mrs.", "Missus"}, {"Ms.", "Miz"},
     {"Mt.", "Mount"}, {"Ft.", "Fort"}, {"Pt.", "Point"}, {"Hon.", "Honorable"},
     {"Spc.", "Specialist"}, {"Sgt.Maj.", "Sergeant Major"}, {"Ald.", "Alderman"},
-    {"Del.", "Delegate"}, {"Assemblyman", "Assemblyman"},
+    {"Del.", "Delegate"}, {"Cllr.", "Councillor"}, {"Cllr", "Councillor"}, {"Assemblyman", "Assemblyman"},
     {NULL, NULL}};
 
 /* Abbreviations read the same wherever they stand. */
