@@ -1006,6 +1006,16 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
       const nz_currency *c2 = currency_exact(w, wn);
       const nz_unit *u = unit_exact(w, wn);
       const char *sc = scale_word(z, w, wn, NULL);
+      if (z->L == NZ_DE && wn == 3 && !memcmp(w, "Uhr", 3) && m.frac && m.nfrac == 2 && !m.grouped && m.v <= 24) {
+        /* "9.30 Uhr" */
+        nz_cardinal(b, z->L, m.v, m.v == 1 ? NZ_BEFORE_NOUN : 0);
+        buf_adds(b, " Uhr");
+        unsigned mm = (unsigned)((m.frac[0] - '0') * 10 + (m.frac[1] - '0'));
+        if (mm) nz_cardinal(b, z->L, mm, 0);
+        z->k++;
+        out_tmp(z, ss, z->ch[nk].ce);
+        return i;
+      }
       if (wn == 1 && w[0] == '%' ) {
         say_num(z, &m, 0);
         buf_addc(b, ' ');
@@ -1032,7 +1042,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
         out_tmp(z, ss, z->ch[nk].ce);
         return i;
       }
-      if (u && !(wn == 1 && (w[0] == 'x' || w[0] == 'h' || w[0] == 'l' || w[0] == 't' || w[0] == 'g')) &&
+      if (u && !(wn == 1 && (w[0] == 'x' || (w[0] == 'h' && z->L != NZ_FR) || w[0] == 'l' || w[0] == 't' || w[0] == 'g')) &&
           !(wn == 1 && w[0] == 'm' && z->L == NZ_EN && !nextdot)) {
         say_num(z, &m, 0);
         buf_addc(b, ' ');
@@ -1089,6 +1099,19 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
         out_tmp(z, ss, se);
         return i;
       }
+    }
+    /* "911": nine one one; Boeing 737: seven thirty-seven */
+    if (z->L == NZ_EN && !m.frac && !m.grouped && m.ndig == 3 && m.v == 911) {
+      buf_adds(b, "nine one one");
+      out_tmp(z, ss, se);
+      return i;
+    }
+    if (z->L == NZ_EN && !m.frac && !m.grouped && m.ndig == 3 && k > 0 &&
+        (core_is(z, k - 1, "Boeing") || core_is(z, k - 1, "Boeing's")) && m.v % 100 >= 10) {
+      nz_cardinal(b, z->L, m.v / 100, 0);
+      nz_cardinal(b, z->L, m.v % 100, 0);
+      out_tmp(z, ss, se);
+      return i;
     }
     /* a plain number: year or quantity */
     if (!m.frac && !m.grouped && !m.big && m.ndig == 4 && m.v >= 1000 && m.v <= 2099 && !neg) {
@@ -1380,6 +1403,16 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
         int years = !m.frac && !r.frac && m.ndig == 4 && r.ndig == 4 && m.v >= 1100 &&
                     m.v <= 2099 && r.v >= 1100 && r.v <= 2099 && r.v > m.v;
         if (neg) { /* already said "minus" */ }
+        if (z->L == NZ_EN && m.v == 50 && r.v == 50 && !m.frac && !r.frac) {
+          buf_adds(b, "fifty-fifty");
+          out_tmp(z, ss, base + i + after);
+          return i + after;
+        }
+        if (z->L == NZ_EN && m.v == 9 && r.v == 1 && after + 2 == rn && rest[after] == '-' && rest[after + 1] == '1') {
+          buf_adds(b, "nine one one");
+          out_tmp(z, ss, base + n);
+          return n;
+        }
         if (season) {
           nz_year(b, z->L, m.v);
           buf_addc(b, ' ');
@@ -1495,6 +1528,13 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
           continue;
         }
       }
+    }
+    /* French and Spanish "n° 5", "nº5" */
+    if ((z->L == NZ_FR || z->L == NZ_ES) && (c == 'n' || c == 'N') && n >= 3 &&
+        (!memcmp(s + 1, "\xC2\xB0", 2) || !memcmp(s + 1, "\xC2\xBA", 2))) {
+      out_words(z, z->L == NZ_FR ? "numéro" : "número", i, i + 3);
+      i += 3;
+      continue;
     }
     /* currency prefix */
     if (!dig((char)c)) {
@@ -1797,6 +1837,19 @@ static size_t rule_en(nz *z) {
       return 1;
     }
   }
+  if (c->dot && !strcmp(key, "Dr.") && k > 0 && chunk_cap(z, k - 1) && !chunk_has_trail(z, k - 1) &&
+      !sentence_next(z, k)) {
+    out_words(z, "Drive", c->cs, c->ce + 1);
+    z->dot_used = 1;
+    return 1;
+  }
+  if (c->dot && !strcmp(key, "Dr.") && k > 0 && chunk_cap(z, k - 1) && !chunk_has_trail(z, k - 1) &&
+      k + 1 >= z->n_ch) {
+    out_words(z, "Drive", c->cs, c->ce + 1);
+    z->dot_used = 1;
+    z->keep_dot = 1;
+    return 1;
+  }
   if (c->dot) {
     const char *t = nz_lookup(nz_en_titles, key, kl);
     if (t && k + 1 < z->n_ch && (chunk_cap(z, k + 1) || chunk_digit(z, k + 1)) && !chunk_has_trail(z, k)) {
@@ -1876,7 +1929,6 @@ static size_t rule_en(nz *z) {
       }
       if (!m.frac && !m.grouped && (sfx == 0 || ordsfx)) {
         out_words(z, mo, c->cs, c->ce + (size_t)c->dot);
-        z->dot_used = c->dot;
         if (m.v >= 1 && m.v <= 31 && m.ndig <= 2) {
           nz_ordinal(&z->tmp, z->L, m.v, 0);
           out_tmp(z, z->ch[k + 1].cs, z->ch[k + 1].ce);
@@ -1891,11 +1943,10 @@ static size_t rule_en(nz *z) {
           return 2;
         }
         z->k = k;
+        z->dot_used = c->dot;
         return 1;
       }
     }
-    /* "5 January" */
-    if (mo && kl >= 3 && !c->dot && k > 0 && 0) return 0;
   }
   /* Abbreviations */
   if (c->dot || strchr(key, '.')) {
@@ -1997,6 +2048,39 @@ static size_t rule_other(nz *z) {
       return 1;
     }
   }
+  /* "z. B.", "d. h.": two chunks */
+  if (c->dot && kl == 2 && k + 1 < z->n_ch && z->ch[k + 1].dot && z->ch[k + 1].ce - z->ch[k + 1].cs == 1) {
+    char two[8];
+    snprintf(two, sizeof two, "%c. %c.", key[0], z->src[z->ch[k + 1].cs]);
+    const char *t = nz_lookup(ab, two, strlen(two));
+    if (t) {
+      out_words(z, t, c->cs, z->ch[k + 1].ce + 1);
+      z->k = k + 1;
+      z->dot_used = 1;
+      if (k + 2 >= z->n_ch) z->keep_dot = 1;
+      return 2;
+    }
+  }
+  /* regnal numbers: "Louis XIV" -> "Louis quatorze", "Felipe VI" -> "Felipe sexto" */
+  if ((z->L == NZ_FR || z->L == NZ_ES) && k > 0 && chunk_cap(z, k - 1) && !chunk_has_trail(z, k - 1)) {
+    size_t n;
+    const char *w = core(z, k, &n);
+    unsigned v;
+    static const char *const names[] = {"Juan", "Carlos", "Felipe", "Luis", "Enrique", "Louis", "Henri",
+                                        "François", "Charles", "Napoléon", "Alfonso", "Fernando",
+                                        "Isabel", "Benoît", "Jean-Paul", "Pie", "Pío", NULL};
+    if ((n >= 2 || core_in(z, k - 1, names)) && roman_value(w, n, &v) && strcmp(key, "CV")) {
+      if (z->L == NZ_FR) {
+        if (v == 1) buf_adds(&z->tmp, "premier");
+        else nz_cardinal(&z->tmp, z->L, v, 0);
+      } else {
+        if (v <= 10) nz_ordinal(&z->tmp, z->L, v, 0);
+        else nz_cardinal(&z->tmp, z->L, v, 0);
+      }
+      out_tmp(z, c->cs, c->ce);
+      return 1;
+    }
+  }
   const char *a = nz_lookup(ab, key, kl);
   if (!a && c->dot) a = nz_lookup(ab, key, kl - 1);
   if (a && strcmp(a, key)) {
@@ -2061,7 +2145,7 @@ static void speak_chunk(nz *z) {
   /* trailing punctuation of the last chunk used */
   const chunk *last = &z->ch[z->k];
   size_t from = last->ce;
-  if (last == c && z->dot_used && c->dot) from++;
+  if (z->dot_used && last->dot) from++;
   if (z->keep_dot) out_punct(z, '.');
   if (z->L == NZ_EN && last == c && c->dot && !z->dot_used && c->ce - c->cs == 1 &&
       isupper((unsigned char)z->src[c->cs]) && k + 1 < z->n_ch && chunk_cap(z, k + 1) &&

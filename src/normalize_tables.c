@@ -160,7 +160,8 @@ const char *const nz_en_acronym_words[] = {
 
 const nz_pair nz_de_abbrev[] = {
     {"Dr.", "Doktor"}, {"Prof.", "Professor"}, {"z.B.", "zum Beispiel"},
-    {"z. B.", "zum Beispiel"}, {"usw.", "und so weiter"}, {"bzw.", "beziehungsweise"},
+    {"z. B.", "zum Beispiel"}, {"d. h.", "das heißt"}, {"u. a.", "unter anderem"},
+    {"v. a.", "vor allem"}, {"z. T.", "zum Teil"}, {"u. U.", "unter Umständen"}, {"o. ä.", "oder ähnliches"}, {"usw.", "und so weiter"}, {"bzw.", "beziehungsweise"},
     {"ca.", "circa"}, {"Nr.", "Nummer"}, {"Mio.", "Millionen"}, {"Mrd.", "Milliarden"},
     {"Mio", "Millionen"}, {"Mrd", "Milliarden"}, {"d.h.", "das heißt"},
     {"u.a.", "unter anderem"}, {"St.", "Sankt"}, {"Hr.", "Herr"}, {"Fr.", "Frau"},
