@@ -804,10 +804,10 @@ static np np_fwd_mode(const ctx *c, size_t k, size_t hi, int subject) {
     }
     size_t ns = name_start(c, ra, rb);
     if (rb - ns >= 4) ns = rb + 1;
-    if (ns <= rb && !org_word(c, rb) && (!tail || subject || ra == k)) {
+    if (ns <= rb && !org_word(c, rb) && (!tail || subject)) {
       r.kind = NP_NAME;
       r.a = k;
-      r.b = (tail && (subject || ra == k)) ? rb : e;
+      r.b = tail ? rb : e;
       r.na = ns;
       r.nb = rb;
       return r;
@@ -1284,6 +1284,7 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     qlast[q] = i;
   }
   attr *at = xcalloc(n ? n : 1, sizeof *at);
+  char **direct = xcalloc(n ? n : 1, sizeof *direct); /* "X said" forms of partial quotes */
   int *has = xcalloc(n ? n : 1, sizeof *has);
 
   for (size_t qi = 0; qi < n; qi++) {
@@ -1322,7 +1323,10 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
       /* "... concerns, Schiff said. "The other factor ..."" */
       size_t plo = slo - 1;
       while (plo > 0 && c.tk[plo - 1].sent == c.tk[slo - 1].sent && c.tk[plo - 1].block == c.tk[slo - 1].block) plo--;
-      attr pa = attr_before(&c, plo, slo, 0);
+      int has_quote = 0;
+      for (size_t z = plo; z < slo; z++)
+        if (c.tk[z].quote >= 0) has_quote = 1;
+      attr pa = has_quote ? a : attr_before(&c, plo, slo, 0);
       if (pa.found && pa.who.kind != NP_DESC) a = pa;
     }
     if (!a.found && slo == first && !q->continues_prev && slo > 0 &&
@@ -1348,6 +1352,11 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
       bq->speaker_title = r.title;
       bq->gender = r.gender;
       bq->attribution = spoken_attribution(&c, &a, &r, q, slo);
+      if (q->kind == QUOTE_KIND_PARTIAL) {
+        quote_seg dq = *q;
+        dq.kind = QUOTE_KIND_DIRECT;
+        direct[qi] = spoken_attribution(&c, &a, &r, &dq, slo);
+      }
       at[qi] = a;
       has[qi] = 1;
     }
@@ -1374,7 +1383,12 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
       bq->speaker = xstrdup(from->speaker);
       bq->speaker_title = xstrdup(from->speaker_title);
       bq->gender = from->gender;
-      bq->attribution = xstrdup(from->attribution);
+      size_t fi = (size_t)(from - s->quotes);
+      if (from->partial && !segs[qi].continues_prev && segs[qi].kind == QUOTE_KIND_DIRECT && direct[fi])
+        bq->attribution = xstrdup(direct[fi]);
+      else
+        bq->attribution = xstrdup(from->attribution);
+      if (direct[fi] && !direct[qi]) direct[qi] = xstrdup(direct[fi]);
     }
   }
   /* people's gender may have been learnt after their first quote */
@@ -1398,4 +1412,6 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
   free(has);
   free(qfirst);
   free(qlast);
+  for (size_t qi = 0; qi < n; qi++) free(direct[qi]);
+  free(direct);
 }

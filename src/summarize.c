@@ -10,6 +10,7 @@
  * one quote that the attribution splits ("We agreed," Paul said, "and we
  * invited ...") are read as one.  Different speakers come first. */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,8 @@ static int is_junk(const char *x) {
   if (up > 8 && up > 2 * low) return 1;
   return 0;
 }
+
+#define UNIT_MAX_WORDS 50
 
 typedef struct unit {
   size_t first, last;   /* quotes merged into this unit */
@@ -87,12 +90,46 @@ static void add_item(bc_story *s, size_t *cap, bc_summary_kind k, size_t idx, ch
   s->n_summary++;
 }
 
-/* The quote text to read: trailing commas of a split quote dropped. */
+/* The quote text to read, segment by segment: a split quote's comma goes
+ * when the next segment goes on ("We agreed," ... "and we invited"), and
+ * becomes a period when the next one starts a sentence. */
 static void add_quote_text(bc_buf *b, const char *q) {
   size_t n = strlen(q);
-  while (n && (q[n - 1] == ',' || q[n - 1] == ' ' || q[n - 1] == ';' || q[n - 1] == ':')) n--;
-  if (b->len) buf_addc(b, ' ');
+  while (n && (q[n - 1] == ' ' || q[n - 1] == ';' || q[n - 1] == ':')) n--;
+  if (b->len) {
+    int upper = isupper((unsigned char)q[0]) || (unsigned char)q[0] >= 0xC0;
+    while (b->len && (b->s[b->len - 1] == ',' || b->s[b->len - 1] == ' ')) b->s[--b->len] = 0;
+    char last = b->len ? b->s[b->len - 1] : '.';
+    if (upper && last != '.' && last != '?' && last != '!') buf_addc(b, '.');
+    buf_addc(b, ' ');
+  }
   buf_add(b, q, n);
+}
+
+/* The final text of a unit: no dangling comma. */
+static void end_quote_text(bc_buf *b) {
+  while (b->len && (b->s[b->len - 1] == ',' || b->s[b->len - 1] == ' ')) b->s[--b->len] = 0;
+}
+
+/* Does the sentence open with a quotation mark? */
+static int opens_with_quote(const char *x) {
+  return x[0] == '"' || !strncmp(x, "\xE2\x80\x9C", 3) || !strncmp(x, "\xE2\x80\x98", 3) ||
+         !strncmp(x, "\xC2\xAB", 2) || !strncmp(x, "\xE2\x80\x9E", 3) || x[0] == '\'';
+}
+
+/* "Rand Paul, a Kentucky Republican, said" -> "Paul, ..." once the full name
+ * has been heard. */
+static char *shorten_attribution(const char *attr, const char *speaker, const char *heard) {
+  size_t n = strlen(speaker);
+  if (!speaker[0] || strncmp(attr, speaker, n) != 0 || !strchr(speaker, ' ')) return xstrdup(attr);
+  if (!strstr(heard, speaker)) return xstrdup(attr);
+  const char *sur = strrchr(speaker, ' ') + 1;
+  if ((!strcmp(sur, "Jr.") || !strcmp(sur, "Sr.") || !strcmp(sur, "Jr") || !strcmp(sur, "III")) && sur - 1 > speaker) {
+    const char *p = sur - 1;
+    while (p > speaker && p[-1] != ' ') p--;
+    return xasprintf("%.*s%s", (int)(sur - 1 - p), p, attr + n);
+  }
+  return xasprintf("%s%s", sur, attr + n);
 }
 
 static int is_named(const bc_quote *q) {
@@ -100,45 +137,182 @@ static int is_named(const bc_quote *q) {
   return isupper((unsigned char)q->speaker[0]) || ((unsigned char)q->speaker[0] >= 0xC0);
 }
 
+/* ---- centrality: how much a text says what the whole article says ----
+ * Each word weighs its count in the article times its inverse sentence
+ * frequency (tf-idf); a text's centrality is its words' weight, normalised
+ * by its length.  Used to keep only the quotes that carry the story. */
+
+typedef struct vocab {
+  char **word;
+  size_t *doc, *df;
+  size_t n, cap, total, n_sent;
+} vocab;
+
+static int stop_word(const char *w) {
+  static const char *const S[] = {"the", "a", "an", "of", "to", "in", "and", "or", "for", "on",
+                                  "at", "by", "with", "from", "is", "was", "are", "were", "be",
+                                  "been", "it", "its", "this", "that", "as", "he", "she", "they",
+                                  "his", "her", "their", "i", "we", "you", "said", "says", "not",
+                                  "but", "have", "has", "had", "will", "would", "who", "which",
+                                  "there", "what", "when", "our", "my", "me", "him", "them",
+                                  "so", "if", "do", "did", "can", "could", "just", "about",
+                                  "after", "also", "than", "then", "up", "out", "all", "more", NULL};
+  for (const char *const *p = S; *p; p++)
+    if (!strcmp(*p, w)) return 1;
+  return 0;
+}
+
+/* Next word of x from *p: lower-cased, a plural "s" dropped.  0 at the end. */
+static int next_word(const char **p, char *buf, size_t cap) {
+  const unsigned char *q = (const unsigned char *)*p;
+  while (*q && !isalnum(*q) && *q < 0x80) q++;
+  if (!*q) return 0;
+  size_t n = 0;
+  while (*q && (isalnum(*q) || *q >= 0x80)) {
+    if (n + 1 < cap) buf[n++] = (char)tolower(*q);
+    q++;
+  }
+  buf[n] = 0;
+  if (n > 3 && buf[n - 1] == 's' && buf[n - 2] != 's') buf[n - 1] = 0;
+  *p = (const char *)q;
+  return 1;
+}
+
+static size_t vocab_find(vocab *v, const char *w, int add) {
+  for (size_t i = 0; i < v->n; i++)
+    if (!strcmp(v->word[i], w)) return i;
+  if (!add) return (size_t)-1;
+  if (v->n >= v->cap) {
+    v->cap = v->cap ? v->cap * 2 : 64;
+    v->word = xrealloc(v->word, v->cap * sizeof *v->word);
+    v->doc = xrealloc(v->doc, v->cap * sizeof *v->doc);
+    v->df = xrealloc(v->df, v->cap * sizeof *v->df);
+  }
+  v->word[v->n] = xstrdup(w);
+  v->doc[v->n] = 0;
+  v->df[v->n] = 0;
+  return v->n++;
+}
+
+static void vocab_add_sentence(vocab *v, const char *x) {
+  char w[48];
+  size_t *seen = NULL, ns = 0, cap = 0;
+  v->n_sent++;
+  while (next_word(&x, w, sizeof w)) {
+    if (stop_word(w)) continue;
+    size_t k = vocab_find(v, w, 1);
+    v->doc[k]++;
+    v->total++;
+    int dup = 0;
+    for (size_t i = 0; i < ns; i++)
+      if (seen[i] == k) dup = 1;
+    if (!dup) {
+      v->df[k]++;
+      BC_GROW(seen, ns, cap);
+      seen[ns++] = k;
+    }
+  }
+  free(seen);
+}
+
+static double centrality(vocab *v, const char *x) {
+  char w[48];
+  double sum = 0;
+  size_t n = 0;
+  while (next_word(&x, w, sizeof w)) {
+    if (stop_word(w)) continue;
+    n++;
+    size_t k = vocab_find(v, w, 0);
+    if (k == (size_t)-1) continue;
+    sum += (double)v->doc[k] * log(1.0 + (double)v->n_sent / (double)v->df[k]);
+  }
+  if (!n || !v->total) return 0;
+  return sum / sqrt((double)n) / sqrt((double)v->total);
+}
+
+static void vocab_free(vocab *v) {
+  for (size_t i = 0; i < v->n; i++) free(v->word[i]);
+  free(v->word);
+  free(v->doc);
+  free(v->df);
+}
+
+/* Lead lengths, in words: the lead alone reads until LEAD_WORDS; with quotes
+ * after it, until LEAD_WORDS_WITH_QUOTES.  Measured on CNN/DailyMail
+ * (summaries-dev): sentences until about 65 words beat a fixed three. */
+#define LEAD_WORDS 65
+#define LEAD_WORDS_WITH_QUOTES 40
+#define LEAD_MAX_SENTENCES 4
+#define QUOTE_MIN_WORDS 6
+#define QUOTE_MAX_WORDS 20
+
+#ifdef BC_STORY_TUNING
+#include <stdio.h>
+static double tune(const char *name, double def) {
+  const char *e = getenv(name);
+  return e ? atof(e) : def;
+}
+#undef LEAD_WORDS
+#undef LEAD_WORDS_WITH_QUOTES
+#undef QUOTE_MAX_WORDS
+#define LEAD_WORDS ((size_t)tune("LW", 65))
+#define LEAD_WORDS_WITH_QUOTES ((size_t)tune("LWQ", 40))
+#define QUOTE_MAX_WORDS ((size_t)tune("QMAX", 20))
+#define GATE tune("GATE", 1.2)
+#else
+#define GATE 1.2
+#define tune(name, def) (def)
+#endif
+
 void summary_build(bc_story *s, const bc_story_options *o) {
   size_t cap = 0;
-  int max_quotes = o && o->max_quotes > 0 ? o->max_quotes : 3;
-  int lead_max = 3;
-  size_t lead_words_target = 45;
-  /* ---- lead ---- */
-  bc_buf lead;
-  buf_init(&lead);
-  size_t lead_words = 0, n_lead = 0, last_lead = 0;
-  for (size_t i = 0; i < s->n_sentences && n_lead < (size_t)lead_max; i++) {
-    if (s->article->blocks[s->sentences[i].block].kind == BC_BLOCK_SUBHEAD) continue;
+  int max_quotes = o && o->max_quotes ? (o->max_quotes < 0 ? 0 : o->max_quotes) : 3;
+  /* ---- lead candidates ---- */
+  size_t *cand = NULL, nc = 0, ccap = 0;
+  char **ctext = NULL;
+  vocab v;
+  memset(&v, 0, sizeof v);
+  for (size_t i = 0; i < s->n_sentences; i++) {
     char *x = summary_sentence_text(s, i);
-    if (is_junk(x)) {
+    vocab_add_sentence(&v, x);
+    if (s->article->blocks[s->sentences[i].block].kind == BC_BLOCK_SUBHEAD || (is_junk(x) && tune("JUNK", 1)) ||
+        (opens_with_quote(x) && tune("SKIPQ", 0)) || nc >= 8) {
       free(x);
       continue;
     }
-    size_t w = util_count_words(x);
-    if (n_lead > 0 && lead_words + w > lead_words_target + 25) {
-      free(x);
-      break;
+    if (nc >= ccap) {
+      ccap = ccap ? ccap * 2 : 8;
+      cand = xrealloc(cand, ccap * sizeof *cand);
+      ctext = xrealloc(ctext, ccap * sizeof *ctext);
     }
-    buf_adds(&lead, x);
+    cand[nc] = i;
+    ctext[nc++] = x;
+  }
+  /* the short lead, used when quotes follow */
+  size_t n_short = 0, words = 0;
+  double weakest = 1e9;
+  while (n_short < nc && n_short < 3 && (n_short < 1 || words < LEAD_WORDS_WITH_QUOTES)) {
+    words += util_count_words(ctext[n_short]);
+    double c = centrality(&v, ctext[n_short]);
+    if (c < weakest) weakest = c;
+    n_short++;
+  }
+  bc_buf lead;
+  buf_init(&lead);
+  for (size_t k = 0; k < n_short; k++) {
+    buf_adds(&lead, ctext[k]);
     buf_addc(&lead, ' ');
-    add_item(s, &cap, BC_SUMMARY_LEAD, i, x);
-    lead_words += w;
-    n_lead++;
-    last_lead = s->sentences[i].end;
-    if (lead_words >= lead_words_target) break;
   }
   /* ---- quote units ---- */
   unit *u = NULL;
   size_t nu = 0, ucap = 0;
   for (size_t i = 0; i < s->n_quotes;) {
-    size_t j = i;
+    size_t j = i, words = util_count_words(s->quotes[i].text);
     while (j + 1 < s->n_quotes && s->quotes[j + 1].block == s->quotes[i].block &&
            s->quotes[j + 1].speaker && s->quotes[i].speaker &&
            !strcmp(s->quotes[j + 1].speaker, s->quotes[i].speaker) && !s->quotes[j + 1].partial &&
-           !s->quotes[i].partial)
-      j++;
+           !s->quotes[i].partial && words + util_count_words(s->quotes[j + 1].text) <= UNIT_MAX_WORDS)
+      words += util_count_words(s->quotes[++j].text);
     BC_GROW(u, nu, ucap);
     unit *x = &u[nu++];
     memset(x, 0, sizeof *x);
@@ -147,6 +321,26 @@ void summary_build(bc_story *s, const bc_story_options *o) {
     bc_buf b;
     buf_init(&b);
     for (size_t k = i; k <= j; k++) add_quote_text(&b, s->quotes[k].text);
+    end_quote_text(&b);
+    if (util_count_words(b.s) > UNIT_MAX_WORDS) {
+      /* a long quote: its first sentences, never a cut inside one */
+      size_t keep = 0;
+      for (size_t p = 0; b.s[p]; p++) {
+        if ((b.s[p] == '.' || b.s[p] == '?' || b.s[p] == '!') && b.s[p + 1] == ' ' &&
+            (isupper((unsigned char)b.s[p + 2]) || b.s[p + 2] == '"')) {
+          char save = b.s[p + 1];
+          b.s[p + 1] = 0;
+          size_t w = util_count_words(b.s);
+          b.s[p + 1] = save;
+          if (w > UNIT_MAX_WORDS) break;
+          keep = p + 1;
+        }
+      }
+      if (keep) {
+        b.s[keep] = 0;
+        b.len = keep;
+      }
+    }
     x->text = buf_steal(&b);
     x->words = util_count_words(x->text);
     i = j + 1;
@@ -156,12 +350,24 @@ void summary_build(bc_story *s, const bc_story_options *o) {
     const bc_quote *q = &s->quotes[x->first];
     x->score = -1;
     if (!is_named(q) || !q->attribution) continue;
-    if (x->words < 6 || x->words > 70) continue;
-    if (q->start < last_lead) continue;
+    /* not inside a lead sentence */
+    int in_lead = 0;
+    for (size_t m = 0; m < n_short; m++)
+      if (q->start >= s->sentences[cand[m]].start && q->start < s->sentences[cand[m]].end) in_lead = 1;
+    if (in_lead) continue;
+    /* the second fragment of one sentence reads only after the first */
+    if (q->partial && x->first > 0 && s->quotes[x->first - 1].partial &&
+        s->quotes[x->first - 1].block == q->block && s->quotes[x->first - 1].attribution &&
+        !strncmp(s->quotes[x->first - 1].attribution, q->attribution, strlen(s->quotes[x->first - 1].attribution)))
+      continue;
+    if (x->words < QUOTE_MIN_WORDS || x->words > QUOTE_MAX_WORDS) continue;
     if (overlap_words(x->text, lead.s ? lead.s : "") > 60) continue;
-    x->score = 1.0 - (double)k / (double)(nu + 1);
-    if (q->partial) x->score -= 0.3;
-    if (x->words >= 12 && x->words <= 45) x->score += 0.3;
+    /* informative: it carries the story at least as much as the weakest
+     * lead sentence */
+    double c = centrality(&v, x->text);
+    if (c < weakest * GATE) continue;
+    x->score = c - 0.05 * (double)k / (double)(nu + 1);
+    if (q->partial) x->score *= 0.8;
   }
   /* choose: best first, one per speaker, then allow repeats */
   int chosen = 0;
@@ -184,13 +390,78 @@ void summary_build(bc_story *s, const bc_story_options *o) {
       chosen++;
     }
   }
+  /* ---- the lead: short before quotes, longer alone ---- */
+  size_t n_lead = chosen ? n_short : 0;
+  if (!chosen) {
+    words = 0;
+    while (n_lead < nc && n_lead < LEAD_MAX_SENTENCES && (n_lead < 2 || words < LEAD_WORDS)) {
+      words += util_count_words(ctext[n_lead]);
+      n_lead++;
+    }
+  }
+  bc_buf heard;
+  buf_init(&heard);
+  for (size_t k = 0; k < nc; k++) {
+    if (k >= n_lead) {
+      free(ctext[k]);
+      continue;
+    }
+    const bc_sentence *st = &s->sentences[cand[k]];
+    size_t q0 = 0;
+    while (q0 < s->n_quotes && s->quotes[q0].start < st->start) q0++;
+    if (opens_with_quote(ctext[k]) && q0 < s->n_quotes && s->quotes[q0].start < st->end &&
+        is_named(&s->quotes[q0]) && s->quotes[q0].attribution) {
+      /* a lead sentence that is a quote: the quote voice reads it */
+      bc_buf b;
+      buf_init(&b);
+      for (size_t m = q0; m < s->n_quotes && s->quotes[m].start < st->end; m++)
+        if (s->quotes[m].speaker && !strcmp(s->quotes[m].speaker, s->quotes[q0].speaker))
+          add_quote_text(&b, s->quotes[m].text);
+      end_quote_text(&b);
+      bc_quote *q = &s->quotes[q0];
+      bc_summary_item *prev = s->n_summary ? &s->summary[s->n_summary - 1] : NULL;
+      if (prev && prev->kind == BC_SUMMARY_QUOTE && s->quotes[prev->index].speaker &&
+          !strcmp(s->quotes[prev->index].speaker, q->speaker)) {
+        /* the same speaker goes on: one attribution for both */
+        bc_buf m;
+        buf_init(&m);
+        add_quote_text(&m, prev->text);
+        add_quote_text(&m, b.s);
+        free(prev->text);
+        prev->text = buf_steal(&m);
+        buf_printf(&heard, " %s", b.s);
+        buf_free(&b);
+        free(ctext[k]);
+        continue;
+      }
+      char *sh = shorten_attribution(q->attribution, q->speaker, heard.s ? heard.s : "");
+      free(q->attribution);
+      q->attribution = sh;
+      buf_printf(&heard, " %s %s", q->attribution, b.s);
+      add_item(s, &cap, BC_SUMMARY_QUOTE, q0, buf_steal(&b));
+      free(ctext[k]);
+      continue;
+    }
+    buf_adds(&heard, ctext[k]);
+    buf_addc(&heard, ' ');
+    add_item(s, &cap, BC_SUMMARY_LEAD, cand[k], ctext[k]);
+  }
+  free(ctext);
+  free(cand);
+  vocab_free(&v);
   for (size_t k = 0; k < nu; k++) {
     if (u[k].chosen) {
+      bc_quote *q = &s->quotes[u[k].first];
+      char *sh = shorten_attribution(q->attribution, q->speaker, heard.s ? heard.s : "");
+      free(q->attribution);
+      q->attribution = sh;
+      buf_printf(&heard, " %s %s", q->attribution, u[k].text);
       add_item(s, &cap, BC_SUMMARY_QUOTE, u[k].first, u[k].text);
       u[k].text = NULL;
     }
     free(u[k].text);
   }
+  buf_free(&heard);
   free(u);
   buf_free(&lead);
 }
