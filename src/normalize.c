@@ -444,7 +444,7 @@ static int parse_num(const nz *z, const char *s, size_t n, num *out) {
 /* Words for a number as a quantity: "one point five", "three thousand". */
 static void say_num(nz *z, const num *m, int form) {
   bc_buf *b = &z->tmp;
-  if (m->big) {
+  if (m->big || (m->ipn > 1 && m->ip[0] == '0' && !m->grouped)) {
     nz_digits(b, z->L, m->ip, m->ipn);
   } else {
     nz_cardinal(b, z->L, m->v, m->frac ? 0 : form);
@@ -1191,6 +1191,14 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     out_tmp(z, ss, se + l);
     return i + l;
   }
+  /* possessive: "2024's", "the 5's" */
+  if ((rn == 2 && rest[0] == '\'' && rest[1] == 's') || (rn == 4 && !memcmp(rest, "\xE2\x80\x99s", 4))) {
+    if (!m.frac && !m.grouped && m.ndig == 4 && m.v >= 1000 && m.v <= 2099) nz_year(b, z->L, m.v);
+    else say_num(z, &m, 0);
+    buf_adds(b, "'s");
+    out_tmp(z, ss, base + n);
+    return n;
+  }
   /* "the 49ers", "76ers" */
   if (z->L == NZ_EN && rn >= 3 && !memcmp(rest, "ers", 3) && (rn == 3 || !isalpha((unsigned char)rest[3])) &&
       !m.frac && !m.big) {
@@ -1529,6 +1537,16 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
         }
       }
     }
+    /* ".5" */
+    if (c == '.' && i == a && n >= 2 && dig(s[1]) && (z->L == NZ_EN)) {
+      out_words(z, nz_point_word(z->L), i, i + 1);
+      size_t j = 1;
+      while (j < n && dig(s[j])) j++;
+      nz_digits(&z->tmp, z->L, s + 1, j - 1);
+      out_tmp(z, i + 1, i + j);
+      i += j;
+      continue;
+    }
     /* French and Spanish "n° 5", "nº5" */
     if ((z->L == NZ_FR || z->L == NZ_ES) && (c == 'n' || c == 'N') && n >= 3 &&
         (!memcmp(s + 1, "\xC2\xB0", 2) || !memcmp(s + 1, "\xC2\xBA", 2))) {
@@ -1611,9 +1629,19 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
       if (j - i == 1 && (src[i] == 'Q' || src[i] == 'H') && j < e && dig(src[j]) &&
           (j + 1 == e || !isalnum((unsigned char)src[j + 1])) && z->L == NZ_EN) {
         unsigned q = (unsigned)(src[j] - '0');
+        static const char *const preps[] = {"in", "during", "for", "of", "from", "by", "since", "through",
+                                            "over", "until", "after", "before", "In", "During", "For", NULL};
+        if (q >= 1 && q <= 4 && i == z->ch[z->k].cs && z->k > 0 && core_in(z, z->k - 1, preps))
+          buf_adds(&z->tmp, "the ");
         if (q >= 1 && q <= 4) {
           nz_ordinal(&z->tmp, z->L, q, 0);
           buf_adds(&z->tmp, src[i] == 'Q' ? " quarter" : " half");
+          if (j + 1 == e && !chunk_has_trail(z, z->k) && z->k + 1 < z->n_ch) {
+            size_t yn;
+            const char *y = core(z, z->k + 1, &yn);
+            if (yn == 4 && (!memcmp(y, "19", 2) || !memcmp(y, "20", 2)) && dig(y[2]) && dig(y[3]))
+              buf_adds(&z->tmp, " of");  /* "Q3 2024": the third quarter of 2024 */
+          }
           out_tmp(z, i, j + 1);
           i = j + 1;
           continue;
