@@ -2163,7 +2163,10 @@ static void speak_chunk(nz *z) {
       z->dot_used = 0;
     } else if (z->L == NZ_OTHER) {
       /* unknown language: espeak-ng reads digits and symbols in it */
-      out_word(z, z->src + c->cs, c->ce - c->cs, c->cs, c->ce);
+      if (k < z->dateline_end && all_upper(z->src + c->cs, c->ce - c->cs))
+        say_word(z, z->src + c->cs, c->ce - c->cs, c->cs, c->ce, 1);
+      else
+        out_word(z, z->src + c->cs, c->ce - c->cs, c->cs, c->ce);
     } else {
       say_core(z, c->cs, c->ce, k < z->dateline_end);
     }
@@ -2212,7 +2215,7 @@ bc_rc bc_normalize(const char *text, size_t len, const char *lang, bc_spoken **o
   buf_init(&z.tmp);
   buf_adds(&z.out, "");
   split_chunks(&z);
-  if (z.L == NZ_EN) find_dateline(&z);
+  find_dateline(&z);
   {
     size_t up = 0, low = 0;
     for (size_t i = 0; i < z.len; i++) {
