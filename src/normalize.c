@@ -1676,6 +1676,11 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
           word = z->L == NZ_DE ? "Nummer" : z->L == NZ_FR ? "numéro" : z->L == NZ_ES ? "número" : "number";
         break;
       case '~': word = z->L == NZ_EN ? "about" : NULL; break;
+      case '-':
+        /* "5.25%-5.5%", "$5-$10" */
+        if (i > a && (src[i - 1] == '%' || dig(src[i - 1])) && i + 1 < e && (dig(src[i + 1]) || src[i + 1] == '$'))
+          word = z->L == NZ_DE ? "bis" : z->L == NZ_FR ? "à" : z->L == NZ_ES ? "a" : "to";
+        break;
       case '/':
         /* "$25/hour", "5/kg": per */
         if (i > a && (dig(src[i - 1]) || src[i - 1] == '%') && i + 1 < e && isalpha((unsigned char)src[i + 1])) {
@@ -2003,7 +2008,13 @@ static size_t rule_en(nz *z) {
         k > 0 && roman_value(w, n, &v) && chunk_cap(z, k - 1) &&
         !chunk_has_trail(z, k - 1) && strcmp(key, "XL") && strcmp(key, "CC") && strcmp(key, "CV") &&
         strcmp(key, "LI")) {
-      if (core_in(z, k - 1, nz_en_numbered)) {
+      static const char *const royal[] = {"King", "Queen", "Pope", "Prince", "Princess", "Emperor",
+                                          "Empress", "Tsar", "Czar", "Sultan", "Emir", "Shah", "Kaiser",
+                                          "Duke", "Saint", "St.", "Pharaoh", "Patriarch", NULL};
+      int person = !core_in(z, k - 1, nz_en_numbered) &&
+                   (core_in(z, k - 1, nz_en_regnal) || (k >= 2 && (core_in(z, k - 2, royal))) ||
+                    (k >= 3 && core_in(z, k - 3, royal)));
+      if (!person) {
         nz_cardinal(&z->tmp, z->L, v, 0);
       } else {
         buf_adds(&z->tmp, "the ");
