@@ -88,7 +88,19 @@ static char *utf8_repair(const char *bytes, size_t len, size_t *out_len) {
     }
     if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') { i++; continue; }  /* CRLF */
     n = utf8_seq(s + i, len - i, &cp);
-    if (n == 0) { cp = cp1252(s[i]); n = 1; }
+    if (n == 0) {
+      /* A stray byte: a Latin-1 letter inside a word ("caf\xe9") is read as
+       * windows-1252; anything else (a truncated sequence, 0xFF) is dropped. */
+      int letter_near = (i > 0 && isalpha(s[i - 1])) || (i + 1 < len && isalpha(s[i + 1]));
+      utf8proc_category_t cat;
+      cp = cp1252(s[i]);
+      cat = utf8proc_category(cp);
+      n = 1;
+      if (!(cp >= 0xA0 && letter_near && cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)) {
+        i++;
+        continue;
+      }
+    }
     add_cp(&b, cp);
     i += n;
   }
@@ -313,7 +325,8 @@ static const char *guess(const char *bytes, size_t len) {
     n = utf8_seq(s + i, len - i, &cp);
     if (n) { mb++; i += n; } else { bad++; i++; }
   }
-  if (bad == 0 || mb > bad) return "UTF-8";
+  /* Legacy text almost never forms valid multi-byte sequences by chance. */
+  if (bad == 0 || mb * 2 >= bad) return "UTF-8";
   for (i = 0; i < len; i++)
     if (s[i] >= 0x80) {
       high++;
@@ -391,6 +404,14 @@ void charset_detect(const char *bytes, size_t len, const char *content_type, int
       if (k) { mb++; i += k; } else { bad++; i++; }
     }
     if (bad == 0 && mb >= 4) name = "UTF-8";
+  }
+  /* Old pages often declare ISO-8859-1 whatever they hold: when the bytes
+   * read as words of another script far better, believe the bytes. */
+  if (name && strcmp(name, "WINDOWS-1252") == 0 && !content_type) {
+    const char *g = guess(bytes, len);
+    if (strcmp(g, "UTF-8") != 0 && strcmp(g, "WINDOWS-1252") != 0 &&
+        strcmp(g, "WINDOWS-1250") != 0 && strcmp(g, "ISO-8859-2") != 0)
+      name = g;
   }
   if (!name) name = guess(bytes, len);
   snprintf(out, n, "%s", name);

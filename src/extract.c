@@ -259,7 +259,7 @@ static bc_rc text_to_article(const char *text, size_t len, int find_title, bc_ar
     if (lines[i].n > max_len) max_len = lines[i].n;
     if (i + 1 < n_lines && !is_blank(&lines[i + 1])) grouped++;
   }
-  wrapped = nonblank >= 4 && max_len <= 100 && grouped * 2 > nonblank;
+  wrapped = nonblank >= 4 && max_len <= 100 && grouped * 2 >= nonblank;
 
   extract_body_init(&body);
   for (i = first; i < n_lines;) {

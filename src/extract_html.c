@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include "charset.h"
 #include "extract.h"
@@ -803,8 +804,10 @@ static void emit(const walk *w, int container, const char *title, extract_body *
 /* ------------------------------------------------------------ entry point */
 
 static xmlDoc *parse(const char *html, size_t len, const char *url) {
+  /* XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it
+   * would stop parsing; the walks below never recurse, so depth is safe. */
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-             HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+             HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
 #ifdef HTML_PARSE_IGNORE_ENC
   opts |= HTML_PARSE_IGNORE_ENC;
 #endif
