@@ -45,6 +45,7 @@ typedef struct nz {
   int caps_text;         /* the text is mostly capitals: no acronym spelling */
   int dot_used;          /* the current rule consumed the chunk's dot */
   int keep_dot;          /* ...but the sentence ends there */
+  int punct_done;        /* the rule said the trailing punctuation itself */
   bc_buf tmp;
 } nz;
 
@@ -1715,6 +1716,9 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
             case 0xBD: word = z->L == NZ_EN ? "one half" : NULL; break;
             case 0xBC: word = z->L == NZ_EN ? "one quarter" : NULL; break;
             case 0xBE: word = z->L == NZ_EN ? "three quarters" : NULL; break;
+            case 0x2153: word = z->L == NZ_EN ? "one third" : NULL; break;
+            case 0x2154: word = z->L == NZ_EN ? "two thirds" : NULL; break;
+            case 0x215B: word = z->L == NZ_EN ? "one eighth" : NULL; break;
             case 0x2013: word = NULL; break;
             default: break;
           }
@@ -1808,6 +1812,23 @@ static size_t rule_en(nz *z) {
   size_t kl = key_of(z, k, key, sizeof key, 1);
   const chunk *c = &z->ch[k];
 
+  /* "401(k)", "403(b)": retirement plans */
+  {
+    const char *w = z->src + c->cs;
+    size_t n = c->e - c->cs;
+    if (n >= 6 && dig(w[0]) && dig(w[1]) && dig(w[2]) && w[3] == '(' && isalpha((unsigned char)w[4]) && w[5] == ')') {
+      nz_cardinal(&z->tmp, z->L, (uint64_t)(w[0] - '0'), 0);
+      buf_adds(&z->tmp, w[1] == '0' ? " oh " : " ");
+      nz_cardinal(&z->tmp, z->L, (uint64_t)(w[2] - '0'), 0);
+      buf_addc(&z->tmp, ' ');
+      buf_addc(&z->tmp, (char)toupper((unsigned char)w[4]));
+      out_tmp(z, c->cs, c->cs + 6);
+      for (size_t i = c->cs + 6; i < c->e; i++)
+        if (strchr(",.;:!?", z->src[i])) out_punct(z, z->src[i]);
+      z->punct_done = 1;
+      return 1;
+    }
+  }
   /* "70 degrees F" */
   if (c->ce - c->cs == 1 && (key[0] == 'F' || key[0] == 'C') && k > 0 && (core_is(z, k - 1, "degrees") || core_is(z, k - 1, "degree"))) {
     out_words(z, key[0] == 'F' ? "Fahrenheit" : "Celsius", c->cs, c->ce);
@@ -2141,6 +2162,7 @@ static void speak_chunk(nz *z) {
   chunk *c = &z->ch[k];
   z->dot_used = 0;
   z->keep_dot = 0;
+  z->punct_done = 0;
   if (c->e - c->s > NZ_MAX_CHUNK) {
     /* too long to analyse: a run without spaces (e.g. a pasted blob) */
     out_word(z, z->src + c->s, c->e - c->s, c->s, c->e);
@@ -2188,6 +2210,7 @@ static void speak_chunk(nz *z) {
   const chunk *last = &z->ch[z->k];
   size_t from = last->ce;
   if (z->dot_used && last->dot) from++;
+  if (z->punct_done) from = last->e;
   if (z->keep_dot) out_punct(z, '.');
   if (z->L == NZ_EN && last == c && c->dot && !z->dot_used && c->ce - c->cs == 1 &&
       isupper((unsigned char)z->src[c->cs]) && k + 1 < z->n_ch && chunk_cap(z, k + 1) &&
