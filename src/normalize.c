@@ -468,7 +468,7 @@ static void say_num(nz *z, const num *m, int form) {
 static int num_is_one(const num *m) { return !m->big && !m->frac && m->v == 1; }
 
 /* Scale words after a number ("million", "bn", "Mrd."). */
-static const char *scale_word(const nz *z, const char *w, size_t n, int *plural_ok) {
+static const char *scale_word(const nz *z, const char *w, size_t n) {
   static const nz_pair en[] = {
       {"thousand", "thousand"}, {"million", "million"}, {"billion", "billion"},
       {"trillion", "trillion"}, {"m", "million"}, {"mn", "million"}, {"mln", "million"},
@@ -489,7 +489,6 @@ static const char *scale_word(const nz *z, const char *w, size_t n, int *plural_
       {"billón", "billón"}, {"billones", "billones"}, {"M", "millones"},
       {"mill.", "millones"}, {NULL, NULL}};
   const nz_pair *t = z->L == NZ_DE ? de : z->L == NZ_FR ? fr : z->L == NZ_ES ? es : en;
-  if (plural_ok) *plural_ok = 0;
   return nz_lookup(t, w, n);
 }
 
@@ -960,7 +959,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
       size_t l = 0;
       while (l < rn && isalpha((unsigned char)rest[l])) l++;
       if (l && (l == rn || !isalpha((unsigned char)rest[l]))) {
-        scale = scale_word(z, rest, l, NULL);
+        scale = scale_word(z, rest, l);
         if (scale) used += l;
       }
     }
@@ -968,7 +967,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     if (!scale && used == n && k + 1 < z->n_ch && !chunk_has_trail(z, k)) {
       size_t wn;
       const char *w = core(z, k + 1, &wn);
-      scale = scale_word(z, w, wn, NULL);
+      scale = scale_word(z, w, wn);
       if (scale && strlen(scale) > 1 && wn > 1) {
         z->k++;
         se = z->ch[k + 1].ce;
@@ -980,7 +979,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     if (!scale && used < n && s[used] == '-') {
       size_t l = 0;
       while (used + 1 + l < n && isalpha((unsigned char)s[used + 1 + l])) l++;
-      const char *sc = l ? scale_word(z, s + used + 1, l, NULL) : NULL;
+      const char *sc = l ? scale_word(z, s + used + 1, l) : NULL;
       if (sc && used + 1 + l == n) {
         scale = sc;
         used += 1 + l;
@@ -1006,7 +1005,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
       int nextdot = z->ch[nk].dot;
       const nz_currency *c2 = currency_exact(w, wn);
       const nz_unit *u = unit_exact(w, wn);
-      const char *sc = scale_word(z, w, wn, NULL);
+      const char *sc = scale_word(z, w, wn);
       if (z->L == NZ_DE && wn == 3 && !memcmp(w, "Uhr", 3) && m.frac && m.nfrac == 2 && !m.grouped && m.v <= 24) {
         /* "9.30 Uhr" */
         nz_cardinal(b, z->L, m.v, m.v == 1 ? NZ_BEFORE_NOUN : 0);
@@ -1037,7 +1036,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
           return i;
         }
       }
-      if (c2 && !(wn == 3 && z->L == NZ_EN && 0)) {
+      if (c2) {
         say_money(z, c2, &m, NULL, 0, neg);
         z->k++;
         out_tmp(z, ss, z->ch[nk].ce);
@@ -1085,7 +1084,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     if (nk < z->n_ch && !trail && !m.frac && !m.big && !neg && z->L != NZ_EN) {
       size_t wn;
       const char *w = core(z, nk, &wn);
-      const char *sc = scale_word(z, w, wn, NULL);
+      const char *sc = scale_word(z, w, wn);
       static const char *const es_func[] = {"de", "del", "por", "y", "o", "a", "al", "en", "con", "que",
                                             "para", "hasta", "entre", "sobre", "se", "mil", "es", "fue",
                                             "son", "ha", "han", NULL};
@@ -1123,7 +1122,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
                                   z->ch[k - 1].ce - z->ch[k - 1].cs + (size_t)z->ch[k - 1].dot))) &&
             !trail && next_is_noun(z, k + 1))
           year = 0;
-      } else if (z->L != NZ_DE || 1) {
+      } else {
         /* German, French, Spanish: years are plain cardinals except the
          * German 1100-1999 form; quantities are rare without a separator */
         if (z->L == NZ_DE && k + 1 < z->n_ch && chunk_cap(z, k + 1) && !trail &&
@@ -1334,8 +1333,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     /* "km/h" */
     if (l < rn && rest[l] == '/' && l + 2 <= rn && rest[l + 1] == 'h') l += 2;
     const nz_unit *u = l ? unit_exact(rest, l) : NULL;
-    const char *sc = l ? scale_word(z, rest, l, NULL) : NULL;
-    int next_unitword = 0;
+    const char *sc = l ? scale_word(z, rest, l) : NULL;
     if (u && l == 1 && rest[0] == 'm' && z->L == NZ_EN) {
       /* "5m": metres in sport and size, otherwise million */
       static const char *const metre_ctx[] = {
@@ -1351,9 +1349,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
       if (!(k + 1 < z->n_ch && core_in(z, k + 1, metre_ctx)) && i + l == n && !chunk_has_trail(z, k) &&
           k + 1 < z->n_ch && (core_in(z, k + 1, million_ctx) || m.frac))
         u = NULL;
-      next_unitword = 1;
     }
-    (void)next_unitword;
     if (u && u->sym[0] == 'x') u = NULL;
     if (u) {
       say_num(z, &m, 0);
@@ -1559,7 +1555,7 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
     if (!dig((char)c)) {
       size_t cl;
       const nz_currency *cur = currency_at(s, n, &cl);
-      if (cur && cl < n && dig(s[cl]) && !(isalpha(c) && z->L == NZ_EN && cl == 3 && 0)) {
+      if (cur && cl < n && dig(s[cl])) {
         size_t used = say_number(z, s + cl, n - cl, i + cl, 0, cur, i);
         if (used) {
           i += cl + used;
@@ -2067,7 +2063,6 @@ static size_t rule_other(nz *z) {
   size_t kl = key_of(z, k, key, sizeof key, 1);
   const chunk *c = &z->ch[k];
   const nz_pair *ab = z->L == NZ_DE ? nz_de_abbrev : z->L == NZ_FR ? nz_fr_abbrev : nz_es_abbrev;
-  const nz_pair *months = z->L == NZ_DE ? nz_de_months : z->L == NZ_FR ? nz_fr_months : nz_es_months;
 
   if (z->L == NZ_DE && c->dot && chunk_digit(z, k)) {
     size_t n;
@@ -2151,7 +2146,6 @@ static size_t rule_other(nz *z) {
       z->keep_dot = 1;
     return 1;
   }
-  (void)months;
   return 0;
 }
 
@@ -2172,7 +2166,7 @@ static void speak_chunk(nz *z) {
     out_punct(z, ',');
     return;
   }
-  if (z->L != NZ_OTHER || 1) {
+  {
     size_t am = agency_marker(z, k);
     if (am) {
       z->k += am - 1;

@@ -185,20 +185,15 @@ static void de_cardinal(bc_buf *b, uint64_t n, int form) {
     low %= 1000;
     if (!low) return;
   }
-  de_below1000(b, low, form != NZ_BEFORE_NOUN);
-  if (form == NZ_BEFORE_NOUN && low == 1) {
-    /* "ein Euro" already */
-  }
+  de_below1000(b, low, form != NZ_BEFORE_NOUN);  /* "ein Euro" before a noun */
 }
 
 static void de_ordinal(bc_buf *b, uint64_t n) {
-  size_t start = b->len;
   if (n == 1) { sep(b); buf_adds(b, "erste"); return; }
   if (n == 3) { sep(b); buf_adds(b, "dritte"); return; }
   if (n == 7) { sep(b); buf_adds(b, "siebte"); return; }
   if (n == 8) { sep(b); buf_adds(b, "achte"); return; }
   de_cardinal(b, n, NZ_PLAIN);
-  (void)start;
   /* compounds ending in 1/3/7/8 below 20 */
   unsigned r = (unsigned)(n % 100);
   if (b->len >= 4 && r < 20 && r != 0 && n > 100) {
@@ -448,9 +443,8 @@ void nz_year(bc_buf *b, nz_lang L, uint64_t n) {
 
 void nz_decade(bc_buf *b, nz_lang L, uint64_t n) {
   if (L == NZ_DE) {
-    de_year(b, n);
-    if (b->len && b->s[b->len - 1] == 's') buf_adds(b, "er");  /* eins -> einser: rare */
-    else buf_adds(b, "er");
+    de_year(b, n);  /* "neunzehnhundertneunzig" + "er" */
+    buf_adds(b, "er");
     return;
   }
   if (L != NZ_EN && L != NZ_OTHER) {
@@ -459,9 +453,7 @@ void nz_decade(bc_buf *b, nz_lang L, uint64_t n) {
   }
   if (n < 100) {
     sep(b);
-    size_t from = b->len;
     en_cardinal(b, n);
-    (void)from;
   } else if (n % 100 == 0) {
     if (n % 1000 == 0) en_cardinal(b, n);       /* "two thousands" */
     else en_year(b, n);                         /* "nineteen hundreds" */
@@ -482,8 +474,7 @@ void nz_decade(bc_buf *b, nz_lang L, uint64_t n) {
 void nz_digits(bc_buf *b, nz_lang L, const char *d, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (d[i] >= '0' && d[i] <= '9') {
-      if (L == NZ_EN && d[i] == '0' && 0) buf_adds(b, " oh");
-      else nz_cardinal(b, L, (uint64_t)(d[i] - '0'), NZ_PLAIN);
+      nz_cardinal(b, L, (uint64_t)(d[i] - '0'), NZ_PLAIN);
     }
 }
 
@@ -519,7 +510,6 @@ void nz_fraction(bc_buf *b, nz_lang L, uint64_t num, uint64_t den) {
     sep(b);
     if (den == 2 && num == 1) { buf_adds(b, "ein halb"); return; }
     de_cardinal(b, num, num == 1 ? NZ_BEFORE_NOUN : NZ_PLAIN);
-    if (num == 1) { b->len -= 0; }
     buf_addc(b, ' ');
     if (den == 2) { buf_adds(b, "halbe"); return; }
     size_t from = b->len;
