@@ -363,10 +363,23 @@ static xmlDoc *read_xml(const char *bytes, size_t len, const char *url, const ch
   size_t ulen, flen;
   char *utf8, *fixed;
   xmlDoc *doc;
+  const unsigned char *u = (const unsigned char *)bytes;
+  int bom8 = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+  size_t skip = bom8 ? 3 : 0;
+  /* White space (or a BOM) before the XML declaration is a common mistake
+   * that makes the declaration an error: drop it. */
+  while (skip < len && isspace(u[skip])) skip++;
+  if (skip < len && bytes[skip] == '<') {
+    bytes += skip;
+    len -= skip;
+  }
   /* The document's own declaration beats the server's header: servers
    * send a default charset far more often than feeds mislabel themselves. */
-  charset_detect(bytes, len, declares_encoding(bytes, len) ? NULL : content_type, 1, cs,
-                 sizeof cs);
+  if (bom8)
+    snprintf(cs, sizeof cs, "UTF-8");
+  else
+    charset_detect(bytes, len, declares_encoding(bytes, len) ? NULL : content_type, 1, cs,
+                   sizeof cs);
   utf8 = charset_to_utf8(bytes, len, cs, &ulen);
   fixed = fix_entities(utf8, ulen, &flen);
   free(utf8);
