@@ -167,6 +167,11 @@ static int looks_like_title(const char *t, size_t s, size_t e) {
 
 /* Classify a segment by the words around it. */
 static void classify(const char *t, size_t bs, quote_seg *q) {
+  /* 「 」 quote speech in CJK text, where words are not spaced */
+  if (story_cp_at(t, q->start, q->open, NULL) == 0x300C) {
+    q->kind = QUOTE_KIND_DIRECT;
+    return;
+  }
   /* what comes right before the opening mark */
   size_t i = q->open, b;
   while (i > bs) {

@@ -190,6 +190,7 @@ static int attribution_follows(const char *t, size_t len, size_t i) {
     }
     if (i == ws) return 0;
     size_t n = i - ws;
+    while (n > 1 && t[ws + n - 1] == '.') n--;
     if (story_is_speech_verb(t + ws, n)) return w > 0 || 1;
     int32_t c0 = story_cp_at(t, len, ws, NULL);
     int pron = (n == 2 && (!strncmp(t + ws, "he", 2) || !strncmp(t + ws, "He", 2) || !strncmp(t + ws, "we", 2))) ||

@@ -169,7 +169,10 @@ static const char *const TITLES[] = {
     "presidential", "chancellor", "premier", "supt.", "superintendent", "inspector",
     "insp.", "constable", "pc", "dci", "di", "ds", "msgr.", "cardinal", "bishop",
     "archbishop", "rabbi", "imam", "sister", "brother", "uncle", "aunt", "dj", "mp", "mep",
-    "councilman", "councilwoman", "councillor", "alderman", "assemblyman", "assemblywoman",
+    "councilman", "councilwoman", "councillor", "councilor", "councilmember", "alderman",
+    "alderwoman", "trustee", "supervisor", "treasurer", "comptroller", "auditor", "marshal",
+    "selectman", "selectwoman", "magistrate", "solicitor", "provost", "dean", "pastor",
+    "coroner", "warden", "chancellor", "headmaster", "headteacher", "principal", "assemblyman", "assemblywoman",
     "delegate", "trooper", "officer", "spokesman", "spokeswoman", "spokesperson", "ceo",
     "cfo", "founder", "chairperson", "manager", "boss", "striker", "midfielder", "defender",
     "goalkeeper", "star", "actor", "actress", "singer", "rapper", "lawmaker", "legislator",
@@ -609,6 +612,13 @@ static int resolve_pronoun(ctx *c, size_t p, bc_gender g, int plural) {
     for (size_t k = lo; k < i; k++) {
       int m = c->ment[k];
       if (m < 0 || c->tk[k].quote >= 0) continue;
+      /* a possessor is not the subject ("Butina's lawyer, Anna Weber") */
+      size_t me = k;
+      while (me + 1 < c->n && c->ment[me + 1] < 0 && is_name_word(c, me + 1) && me + 1 < i) me++;
+      size_t e = c->tk[me].e;
+      if ((e >= 2 && c->t[e - 2] == '\'' && c->t[e - 1] == 's') ||
+          (e >= 4 && !memcmp(c->t + e - 4, "\xE2\x80\x99s", 4)))
+        continue;
       const person *pp = &c->pp[m];
       if (g && pp->gender && pp->gender != g) continue;
       if (!pp->is_person && !pp->gender) continue;
@@ -1243,6 +1253,11 @@ static char *spoken_attribution(const ctx *c, const attr *a, const resolved *r, 
     buf_adds(&b, d);
     free(d);
   } else {
+    /* a spelled-out title reads well before the full name ("Mayor Angela
+     * Ruiz"); abbreviations ("Sen.") are left to the story's own words */
+    if (r->title && !strchr(r->title, '.') && strchr(r->speaker, ' ') && isupper((unsigned char)r->title[0]) &&
+        !strchr(r->title, ' '))
+      buf_printf(&b, "%s ", r->title);
     buf_adds(&b, r->speaker);
   }
   if (a->appos_a <= a->appos_b && a->appos_b - a->appos_a < 14) {
@@ -1372,6 +1387,12 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
         from = &s->quotes[qi - 1];
       if (!from && qi + 1 < n && segs[qi + 1].block == segs[qi].block && s->quotes[qi + 1].speaker && pass == 1)
         from = &s->quotes[qi + 1];
+      if (!from && pass == 1 && segs[qi].open_ended) {
+        /* a quote running over paragraphs is attributed in its last one */
+        size_t k = qi + 1;
+        while (k < n && segs[k].continues_prev && !s->quotes[k].speaker) k++;
+        if (k < n && k > qi && segs[k].continues_prev && s->quotes[k].speaker) from = &s->quotes[k];
+      }
       if (!from && pass == 1 && qi > 0 && segs[qi - 1].block + 1 == segs[qi].block &&
           segs[qi].kind == QUOTE_KIND_DIRECT && s->quotes[qi - 1].speaker) {
         /* a paragraph of quote after a quoted paragraph: same voice */

@@ -119,7 +119,12 @@ static int opens_with_quote(const char *x) {
 
 /* "Rand Paul, a Kentucky Republican, said" -> "Paul, ..." once the full name
  * has been heard. */
-static char *shorten_attribution(const char *attr, const char *speaker, const char *heard) {
+static char *shorten_attribution(const char *attr, const char *speaker, const char *title,
+                                 const char *heard) {
+  size_t tl = title ? strlen(title) : 0;
+  if (tl && !strncmp(attr, title, tl) && attr[tl] == ' ' && !strncmp(attr + tl + 1, speaker, strlen(speaker)) &&
+      strstr(heard, speaker))
+    attr += tl + 1; /* "Mayor Angela Ruiz" once heard is "Ruiz" */
   size_t n = strlen(speaker);
   if (!speaker[0] || strncmp(attr, speaker, n) != 0 || !strchr(speaker, ' ')) return xstrdup(attr);
   if (!strstr(heard, speaker)) return xstrdup(attr);
@@ -276,7 +281,7 @@ void summary_build(bc_story *s, const bc_story_options *o) {
     char *x = summary_sentence_text(s, i);
     vocab_add_sentence(&v, x);
     if (s->article->blocks[s->sentences[i].block].kind == BC_BLOCK_SUBHEAD || (is_junk(x) && tune("JUNK", 1)) ||
-        (opens_with_quote(x) && tune("SKIPQ", 0)) || nc >= 8) {
+        (opens_with_quote(x) && (max_quotes == 0 || tune("SKIPQ", 0))) || nc >= 8) {
       free(x);
       continue;
     }
@@ -434,7 +439,7 @@ void summary_build(bc_story *s, const bc_story_options *o) {
         free(ctext[k]);
         continue;
       }
-      char *sh = shorten_attribution(q->attribution, q->speaker, heard.s ? heard.s : "");
+      char *sh = shorten_attribution(q->attribution, q->speaker, q->speaker_title, heard.s ? heard.s : "");
       free(q->attribution);
       q->attribution = sh;
       buf_printf(&heard, " %s %s", q->attribution, b.s);
@@ -452,7 +457,7 @@ void summary_build(bc_story *s, const bc_story_options *o) {
   for (size_t k = 0; k < nu; k++) {
     if (u[k].chosen) {
       bc_quote *q = &s->quotes[u[k].first];
-      char *sh = shorten_attribution(q->attribution, q->speaker, heard.s ? heard.s : "");
+      char *sh = shorten_attribution(q->attribution, q->speaker, q->speaker_title, heard.s ? heard.s : "");
       free(q->attribution);
       q->attribution = sh;
       buf_printf(&heard, " %s %s", q->attribution, u[k].text);

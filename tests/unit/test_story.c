@@ -1,0 +1,412 @@
+/* The story stage: which quotes an article holds, who said each of them, and
+ * what the listener hears (lead, quotes with their attributions, length). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include "briefcast/briefcast.h"
+#include "util.h"
+
+/* An article whose paragraphs are separated by blank lines (no title). */
+static bc_article *article_of(const char *text) {
+  bc_article *a = xcalloc(1, sizeof *a);
+  a->text = xstrdup(text);
+  a->text_len = strlen(text);
+  size_t cap = 0, i = 0;
+  while (i < a->text_len) {
+    while (i < a->text_len && a->text[i] == '\n') i++;
+    if (i >= a->text_len) break;
+    const char *end = strstr(a->text + i, "\n\n");
+    size_t e = end ? (size_t)(end - a->text) : a->text_len;
+    BC_GROW(a->blocks, a->n_blocks, cap);
+    a->blocks[a->n_blocks++] = (bc_block){BC_BLOCK_PARAGRAPH, i, e};
+    i = e;
+  }
+  return a;
+}
+
+static void article_free(bc_article *a) {
+  free(a->text);
+  free(a->blocks);
+  free(a);
+}
+
+static bc_story *analyze(const bc_article *a) {
+  bc_story *s = NULL;
+  assert_int_equal(bc_story_analyze(a, NULL, &s), BC_OK);
+  assert_non_null(s);
+  return s;
+}
+
+/* The quote whose text starts with `prefix`, or NULL. */
+static const bc_quote *quote_starting(const bc_story *s, const char *prefix) {
+  for (size_t i = 0; i < s->n_quotes; i++)
+    if (!strncmp(s->quotes[i].text, prefix, strlen(prefix))) return &s->quotes[i];
+  return NULL;
+}
+
+static void expect_speaker(const bc_story *s, const char *prefix, const char *speaker) {
+  const bc_quote *q = quote_starting(s, prefix);
+  if (!q) fail_msg("no quote starting \"%s\"", prefix);
+  if (!speaker) {
+    assert_null(q->speaker);
+    return;
+  }
+  if (!q->speaker || strcmp(q->speaker, speaker))
+    fail_msg("\"%s\": speaker %s, expected %s", prefix, q->speaker ? q->speaker : "(none)", speaker);
+}
+
+/* One paragraph, one quote: the speaker found for it. */
+static void expect_one(const char *text, const char *prefix, const char *speaker) {
+  bc_article *a = article_of(text);
+  bc_story *s = analyze(a);
+  expect_speaker(s, prefix, speaker);
+  bc_story_free(s);
+  article_free(a);
+}
+
+/* ------------------------------------------------------------------ quotes */
+
+static void test_straight_and_curly_marks(void **state) {
+  (void)state;
+  bc_article *a = article_of("\"We will rebuild the bridge this year,\" Mayor Ann Cole said.\n\n"
+                             "\xE2\x80\x9CThe money is already there,\xE2\x80\x9D Cole said.");
+  bc_story *s = analyze(a);
+  assert_int_equal(s->n_quotes, 2);
+  assert_string_equal(s->quotes[0].text, "We will rebuild the bridge this year,");
+  assert_string_equal(s->quotes[1].text, "The money is already there,");
+  /* offsets are bytes of the quoted words, marks excluded */
+  assert_memory_equal(a->text + s->quotes[1].start, "The money", 9);
+  assert_int_equal(s->quotes[1].end - s->quotes[1].start, strlen("The money is already there,"));
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_quote_split_by_attribution(void **state) {
+  (void)state;
+  bc_article *a = article_of("\"We agreed,\" Paul said, \"and we invited members of the committee to Washington.\"");
+  bc_story *s = analyze(a);
+  assert_int_equal(s->n_quotes, 2);
+  expect_speaker(s, "We agreed", "Paul");
+  expect_speaker(s, "and we invited", "Paul");
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_multi_paragraph_quote(void **state) {
+  (void)state;
+  bc_article *a = article_of("Harbor master Dana Whitfield described the plan.\n\n"
+                             "\"We will keep one pier open the whole time, so nobody loses a season.\n\n"
+                             "\"The boats will still come in and the catch will still go out,\" Whitfield said.");
+  bc_story *s = analyze(a);
+  assert_int_equal(s->n_quotes, 2);
+  /* the first paragraph has no closing mark: it runs to its end */
+  assert_string_equal(s->quotes[0].text, "We will keep one pier open the whole time, so nobody loses a season.");
+  expect_speaker(s, "We will keep", "Dana Whitfield");
+  expect_speaker(s, "The boats", "Dana Whitfield");
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_partial_quote(void **state) {
+  (void)state;
+  bc_article *a = article_of("Senior lawmaker Konstantin Kosachev, who was also in the room, reiterated the "
+                             "position that \"there was no interference in 2016,\" adding that talks would go on.");
+  bc_story *s = analyze(a);
+  const bc_quote *q = quote_starting(s, "there was no interference");
+  assert_non_null(q);
+  assert_true(q->partial);
+  assert_string_equal(q->speaker, "Konstantin Kosachev");
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_nested_quote(void **state) {
+  (void)state;
+  bc_article *a = article_of("\xE2\x80\x9CHe told me, \xE2\x80\x98You are fired,\xE2\x80\x99 and walked out of the room,\xE2\x80\x9D "
+                             "Maria Lopez said.");
+  bc_story *s = analyze(a);
+  assert_int_equal(s->n_quotes, 1);
+  assert_string_equal(s->quotes[0].text,
+                      "He told me, \xE2\x80\x98You are fired,\xE2\x80\x99 and walked out of the room,");
+  expect_speaker(s, "He told me", "Maria Lopez");
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_other_languages_marks(void **state) {
+  (void)state;
+  bc_article *a = article_of("\xC2\xAB Nous allons reconstruire le pont cette ann\xC3\xA9" "e \xC2\xBB, a dit le maire.\n\n"
+                             "\xE2\x80\x9E" "Wir bauen die Br\xC3\xBC" "cke in diesem Jahr neu\xE2\x80\x9C, sagte Anna Weber.\n\n"
+                             "\xE3\x80\x8C\xE6\xA9\x8B\xE3\x82\x92\xE4\xBB\x8A\xE5\xB9\xB4\xE5\x86\x8D\xE5\xBB\xBA\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x8D");
+  bc_story *s = analyze(a);
+  assert_non_null(quote_starting(s, "Nous allons reconstruire le pont"));
+  assert_non_null(quote_starting(s, "Wir bauen die"));
+  bc_story_free(s);
+  /* CJK: 「 」 delimit a quote even without spaces around it */
+  {
+    bc_article *b = article_of("\xE5\xB8\x82\xE9\x95\xB7\xE3\x81\xAF\xE3\x80\x8C\xE6\xA9\x8B\xE3\x82\x92 "
+                               "\xE4\xBB\x8A\xE5\xB9\xB4 \xE5\x86\x8D\xE5\xBB\xBA \xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x8D\xE3\x81\xA8\xE8\xAA\x9E\xE3\x81\xA3\xE3\x81\x9F\xE3\x80\x82");
+    bc_story *t = analyze(b);
+    assert_int_equal(t->n_quotes, 1);
+    assert_memory_equal(t->quotes[0].text, "\xE6\xA9\x8B", 3);
+    bc_story_free(t);
+    article_free(b);
+  }
+  article_free(a);
+}
+
+static void test_scare_quotes_and_titles_are_not_quotes(void **state) {
+  (void)state;
+  bc_article *a = article_of("Residents call the old pier the \"bridge to nowhere\" these days. "
+                             "A local author wrote about it in her book \"The Long Winter on Commercial Street.\" "
+                             "The show \"Dancing With the Stars\" was filmed there.");
+  bc_story *s = analyze(a);
+  assert_int_equal(s->n_quotes, 0);
+  bc_story_free(s);
+  article_free(a);
+}
+
+/* ---------------------------------------------------------------- speakers */
+
+static void test_speaker_patterns(void **state) {
+  (void)state;
+  expect_one("\"The vote was never in doubt,\" Paul said.", "The vote", "Paul");
+  expect_one("\"The vote was never in doubt,\" said Rand Paul.", "The vote", "Rand Paul");
+  expect_one("\"The vote was never in doubt,\" Paul, a Kentucky Republican, said.", "The vote", "Paul");
+  expect_one("\"The vote was never in doubt,\" according to Maria Lopez.", "The vote", "Maria Lopez");
+  expect_one("Maria Lopez said: \"The vote was never in doubt.\"", "The vote", "Maria Lopez");
+  expect_one("Maria Lopez added, \"the vote was never in doubt.\"", "the vote", "Maria Lopez");
+  expect_one("\"The vote was never in doubt,\" Rep. Ann Lee (D-Ore.) told reporters.", "The vote", "Ann Lee");
+  expect_one("\"The vote was never in doubt.\" \xE2\x80\x95 Carla Sanchez", "The vote", "Carla Sanchez");
+}
+
+static void test_speech_verbs(void **state) {
+  (void)state;
+  const char *verbs[] = {"warned", "insisted", "wrote", "told CNN", "reiterated", "asked", "added", "tweeted"};
+  for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+    char *t = xasprintf("\"The vote was never in doubt,\" Maria Lopez %s.", verbs[i]);
+    expect_one(t, "The vote", "Maria Lopez");
+    free(t);
+  }
+}
+
+static void test_pronoun_and_short_name_resolution(void **state) {
+  (void)state;
+  bc_article *a = article_of("Sen. Rand Paul met Russian lawmakers in Moscow on Monday.\n\n"
+                             "\"We agreed to keep talking,\" he said.\n\n"
+                             "Committee head Leonid Slutsky welcomed the visit.\n\n"
+                             "\"We are interested in dialogue,\" Slutsky said.\n\n"
+                             "Maria Butina's lawyer, Anna Weber, spoke later. \"The case is weak,\" she said.\n\n"
+                             "\"We will meet again in Washington,\" Paul said.");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "We agreed", "Rand Paul");
+  expect_speaker(s, "We are interested", "Leonid Slutsky");
+  expect_speaker(s, "The case is weak", "Anna Weber");
+  expect_speaker(s, "We will meet again", "Rand Paul");
+  const bc_quote *q = quote_starting(s, "We will meet again");
+  assert_string_equal(q->speaker_title, "Sen.");
+  assert_int_equal(q->gender, BC_GENDER_MALE);
+  assert_int_equal(quote_starting(s, "The case is weak")->gender, BC_GENDER_FEMALE);
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_continuation_inherits_speaker(void **state) {
+  (void)state;
+  bc_article *a = article_of("\"It's gutless leadership,\" Sen. Elizabeth Warren said. \"You squeezed your "
+                             "employees to the breaking point.\"\n\n"
+                             "\"Why isn't this proof that the bank is too big to manage?\" Warren asked.");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "It's gutless", "Elizabeth Warren");
+  expect_speaker(s, "You squeezed", "Elizabeth Warren");
+  expect_speaker(s, "Why isn't this", "Elizabeth Warren");
+  assert_int_equal(quote_starting(s, "You squeezed")->gender, BC_GENDER_FEMALE);
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_gender_from_honorific(void **state) {
+  (void)state;
+  bc_article *a = article_of("Mrs. Jordan Kale opened the meeting.\n\n\"We have work to do tonight,\" Kale said.");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "We have work", "Jordan Kale");
+  assert_int_equal(s->quotes[0].gender, BC_GENDER_FEMALE);
+  bc_story_free(s);
+  article_free(a);
+}
+
+/* --------------------------------------------------------------- summary */
+
+static void test_attribution_reads_naturally(void **state) {
+  (void)state;
+  bc_article *a = article_of("Sen. Rand Paul on Monday invited Russian lawmakers to Washington after meeting them "
+                             "in Moscow.\n\n"
+                             "\"I am pleased to announce that we will be continuing this contact,\" Paul, a Kentucky "
+                             "Republican, said in Moscow.");
+  bc_story *s = analyze(a);
+  assert_string_equal(s->quotes[0].attribution, "Paul, a Kentucky Republican, said");
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_story_fixture_summary(void **state) {
+  (void)state;
+  bc_article *a = NULL;
+  assert_int_equal(bc_article_from_file(BC_TEST_DATA "/story/harbor-vote.txt", &a, NULL), BC_OK);
+  bc_story *s = analyze(a);
+  /* the dateline is not read */
+  assert_int_equal(s->summary[0].kind, BC_SUMMARY_LEAD);
+  assert_string_equal(s->summary[0].text,
+                      "The city council on Tuesday approved a $40 million plan to rebuild the harbor's "
+                      "crumbling piers, ending a two-year fight over the waterfront.");
+  /* every quote, with its speaker; the scare quote and the book title are not quotes */
+  expect_speaker(s, "This is the day", "Angela Ruiz");
+  expect_speaker(s, "land on every taxpayer", "Thomas Beck");
+  expect_speaker(s, "I just think", "Thomas Beck");
+  expect_speaker(s, "Every estimate", "Angela Ruiz");
+  expect_speaker(s, "We will keep one pier", "Dana Whitfield");
+  assert_null(quote_starting(s, "bridge to nowhere"));
+  assert_null(quote_starting(s, "The Long Winter"));
+  assert_int_equal(quote_starting(s, "Every estimate")->gender, BC_GENDER_FEMALE);
+  /* a quote in the summary is introduced by its speaker */
+  int quotes = 0;
+  for (size_t i = 0; i < s->n_summary; i++)
+    if (s->summary[i].kind == BC_SUMMARY_QUOTE) {
+      const bc_quote *q = &s->quotes[s->summary[i].index];
+      assert_non_null(q->attribution);
+      assert_non_null(strstr(q->attribution, "Ruiz"));
+      quotes++;
+    }
+  assert_true(quotes >= 1);
+  bc_story_free(s);
+  bc_article_free(a);
+}
+
+static void test_length_control(void **state) {
+  (void)state;
+  bc_article *a = NULL;
+  assert_int_equal(bc_article_from_file(BC_TEST_DATA "/story/harbor-vote.txt", &a, NULL), BC_OK);
+  bc_story_options o = {0};
+  o.story_seconds = 8; /* less than the lead and a quote */
+  bc_story *s = NULL;
+  assert_int_equal(bc_story_analyze(a, &o, &s), BC_OK);
+  /* quotes go first, whole sentences stay: one lead sentence is left */
+  assert_int_equal(s->n_summary, 1);
+  assert_int_equal(s->summary[0].kind, BC_SUMMARY_LEAD);
+  assert_true(s->summary[0].text[strlen(s->summary[0].text) - 1] == '.');
+  assert_int_equal(bc_story_trim(s), 0);
+  bc_story_free(s);
+  /* estimate and trim by hand */
+  assert_int_equal(bc_story_analyze(a, NULL, &s), BC_OK);
+  double before = bc_story_estimate_seconds(s, 170);
+  assert_true(before > 5);
+  assert_true(bc_story_estimate_seconds(s, 340) < before);
+  size_t n = s->n_summary;
+  assert_int_equal(bc_story_trim(s), 1);
+  assert_int_equal(s->n_summary, n - 1);
+  assert_true(bc_story_estimate_seconds(s, 170) < before);
+  bc_story_free(s);
+  /* no quotes at all when asked */
+  o.story_seconds = 0;
+  o.max_quotes = -1;
+  assert_int_equal(bc_story_analyze(a, &o, &s), BC_OK);
+  for (size_t i = 0; i < s->n_summary; i++) assert_int_equal(s->summary[i].kind, BC_SUMMARY_LEAD);
+  bc_story_free(s);
+  bc_article_free(a);
+}
+
+static void test_json_contract(void **state) {
+  (void)state;
+  /* a multi-byte character before the quote: offsets count bytes */
+  bc_article *a = article_of("Caf\xC3\xA9 owner Ren\xC3\xA9" "e Dubois reopened on Monday.\n\n"
+                             "\xE2\x80\x9CWe never thought we would see this day,\xE2\x80\x9D Dubois said.");
+  a->title = xstrdup("Caf\xC3\xA9 reopens");
+  bc_story *s = analyze(a);
+  char *out = NULL;
+  assert_int_equal(bc_story_to_json(s, &out), BC_OK);
+  json_error_t err;
+  json_t *o = json_loads(out, 0, &err);
+  assert_non_null(o);
+  assert_string_equal(json_string_value(json_object_get(o, "title")), "Caf\xC3\xA9 reopens");
+  assert_true(json_is_null(json_object_get(o, "byline")));
+  assert_string_equal(json_string_value(json_object_get(o, "text")), a->text);
+  json_t *qs = json_object_get(o, "quotes");
+  assert_int_equal(json_array_size(qs), 1);
+  json_t *q = json_array_get(qs, 0);
+  const char *qt = json_string_value(json_object_get(q, "text"));
+  size_t st = (size_t)json_integer_value(json_object_get(q, "start"));
+  size_t en = (size_t)json_integer_value(json_object_get(q, "end"));
+  assert_int_equal(en - st, strlen(qt));
+  assert_memory_equal(a->text + st, qt, strlen(qt));
+  assert_string_equal(json_string_value(json_object_get(q, "speaker")), "Ren\xC3\xA9" "e Dubois");
+  json_t *sents = json_object_get(json_object_get(o, "summary"), "sentences");
+  assert_true(json_array_size(sents) >= 1);
+  assert_string_equal(json_string_value(json_array_get(sents, 0)), "Caf\xC3\xA9 owner Ren\xC3\xA9" "e Dubois reopened on Monday.");
+  json_decref(o);
+  bc_free(out);
+  bc_story_free(s);
+  free(a->title);
+  article_free(a);
+}
+
+/* ------------------------------------------------------------------ seed */
+
+static void test_seed_article(void **state) {
+  (void)state;
+  bc_article *a = NULL;
+  assert_int_equal(bc_article_from_file(BC_SOURCE_DIR "/../shared/data/seed/rand-paul-moscow.txt", &a, NULL), BC_OK);
+  bc_story *s = analyze(a);
+  /* the lead: Rand Paul inviting Russian lawmakers, read by the narrator, no "(CNN)" */
+  assert_true(s->n_summary >= 1);
+  assert_int_equal(s->summary[0].kind, BC_SUMMARY_LEAD);
+  assert_non_null(strstr(s->summary[0].text, "Rand Paul"));
+  assert_non_null(strstr(s->summary[0].text, "invited Russian lawmakers to Washington"));
+  assert_null(strstr(s->summary[0].text, "(CNN)"));
+  assert_null(strstr(s->summary[0].text, "CNN"));
+  assert_int_equal(strncmp(s->summary[0].text, "Sen. Rand Paul", 14), 0);
+  /* the quotes and their speakers */
+  expect_speaker(s, "I am pleased to announce", "Rand Paul");
+  expect_speaker(s, "We agreed and we invited", "Rand Paul");
+  expect_speaker(s, "your biggest issue right now", "Rand Paul");
+  expect_speaker(s, "We are interested in non-proliferation", "Leonid Slutsky");
+  expect_speaker(s, "there was no interference in 2016", "Konstantin Kosachev");
+  assert_int_equal(quote_starting(s, "I am pleased")->gender, BC_GENDER_MALE);
+  /* whichever quotes are selected are introduced by the narrator */
+  for (size_t i = 0; i < s->n_summary; i++) {
+    if (s->summary[i].kind != BC_SUMMARY_QUOTE) continue;
+    const bc_quote *q = &s->quotes[s->summary[i].index];
+    assert_non_null(q->attribution);
+    assert_non_null(q->speaker);
+    assert_null(strstr(s->summary[i].text, "said"));
+  }
+  bc_story_free(s);
+  bc_article_free(a);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_straight_and_curly_marks),
+      cmocka_unit_test(test_quote_split_by_attribution),
+      cmocka_unit_test(test_multi_paragraph_quote),
+      cmocka_unit_test(test_partial_quote),
+      cmocka_unit_test(test_nested_quote),
+      cmocka_unit_test(test_other_languages_marks),
+      cmocka_unit_test(test_scare_quotes_and_titles_are_not_quotes),
+      cmocka_unit_test(test_speaker_patterns),
+      cmocka_unit_test(test_speech_verbs),
+      cmocka_unit_test(test_pronoun_and_short_name_resolution),
+      cmocka_unit_test(test_continuation_inherits_speaker),
+      cmocka_unit_test(test_gender_from_honorific),
+      cmocka_unit_test(test_attribution_reads_naturally),
+      cmocka_unit_test(test_story_fixture_summary),
+      cmocka_unit_test(test_length_control),
+      cmocka_unit_test(test_json_contract),
+      cmocka_unit_test(test_seed_article),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
