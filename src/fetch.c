@@ -30,7 +30,12 @@
 #ifndef BC_VERSION
 #define BC_VERSION "0"
 #endif
-#define FETCH_USER_AGENT "briefcast/" BC_VERSION " (+https://github.com/briefcast/briefcast)"
+/* Servers see who is asking and where to read about it.  BC_HOMEPAGE can be
+ * set at build time to the project's page. */
+#ifndef BC_HOMEPAGE
+#define BC_HOMEPAGE "https://github.com/briefcast/briefcast"
+#endif
+#define FETCH_USER_AGENT "briefcast/" BC_VERSION " (+" BC_HOMEPAGE ")"
 
 enum { T_QUEUED, T_ACTIVE, T_DONE };
 

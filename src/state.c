@@ -107,7 +107,7 @@ bc_rc bc_state_open(const char *path, bc_state **out, bc_diag *diag) {
     goto out;
   }
   sqlite3_busy_timeout(st->db, STATE_BUSY_MS);
-  rc = exec_sql(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", diag);
+  rc = exec_sql(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", diag);
   if (rc) goto out;
   if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
       sqlite3_step(q) == SQLITE_ROW)
