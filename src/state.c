@@ -6,7 +6,8 @@
  * manual run at the same moment wait for each other rather than fail.  With
  * synchronous=FULL every commit is on disk before it returns, so neither a
  * process crash nor a power cut loses a committed transaction (a run writes
- * a few rows: the extra fsyncs cost nothing that matters).  The schema carries a user_version so later releases can migrate. */
+ * a few rows: the extra fsyncs cost nothing that matters).  The schema
+ * carries a user_version so later releases can migrate. */
 #include "briefcast/state.h"
 
 #include <errno.h>
