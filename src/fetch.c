@@ -187,6 +187,11 @@ static void start(fetch_run *run, transfer *t) {
     curl_slist_free_all(t->headers);
     t->headers = NULL;
   }
+  /* Pages and feeds first; some servers answer a bare client with an error. */
+  t->headers = curl_slist_append(t->headers,
+                                 "Accept: text/html,application/xhtml+xml,application/rss+xml,"
+                                 "application/atom+xml,application/feed+json,application/xml;q=0.9,"
+                                 "text/*;q=0.8,*/*;q=0.5");
   if (run->opts && run->opts->state && !t->have_cache &&
       bc_state_cache_get(run->opts->state, t->url, &t->cache) == BC_OK)
     t->have_cache = 1;
@@ -202,8 +207,8 @@ static void start(fetch_run *run, transfer *t) {
       t->headers = curl_slist_append(t->headers, h);
       free(h);
     }
-    if (t->headers) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
   }
+  curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
   curl_multi_add_handle(run->multi, e);
   t->state = T_ACTIVE;
 }

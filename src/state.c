@@ -20,6 +20,7 @@
 
 #define STATE_SCHEMA_VERSION 1
 #define STATE_BUSY_MS 10000
+#define STATE_CACHE_SECONDS "(30 * 86400)"
 
 struct bc_state {
   sqlite3 *db;
@@ -125,6 +126,13 @@ bc_rc bc_state_open(const char *path, bc_state **out, bc_diag *diag) {
   if (rc) goto out;
   rc = exec_sql(st, schema_sql, diag);
   if (!rc) rc = exec_sql(st, "PRAGMA user_version=1;", diag);
+  /* Cached bodies only save a download; after STATE_CACHE_DAYS the page
+   * has most likely changed or been forgotten, so the file stays small. */
+  if (!rc)
+    rc = exec_sql(st,
+                  "DELETE FROM http_cache WHERE stored_at < strftime('%s','now') - "
+                  STATE_CACHE_SECONDS ";",
+                  diag);
   if (rc) {
     exec_sql(st, "ROLLBACK;", NULL);
     goto out;
