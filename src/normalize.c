@@ -2064,25 +2064,65 @@ static size_t rule_other(nz *z) {
   const chunk *c = &z->ch[k];
   const nz_pair *ab = z->L == NZ_DE ? nz_de_abbrev : z->L == NZ_FR ? nz_fr_abbrev : nz_es_abbrev;
 
-  if (z->L == NZ_DE && c->dot && chunk_digit(z, k)) {
+  /* German ordinals are written "3." ("am 3. Oktober", "im 19.
+   * Jahrhundert") and dates "3.10." or "3.10.2023". */
+  if (z->L == NZ_DE && chunk_digit(z, k)) {
     size_t n;
     const char *w = core(z, k, &n);
+    static const char *const dat[] = {"am", "vom", "zum", "im", "beim", "dem", "den", "des", "zur",
+                                      "seinem", "seinen", "ihrem", "ihren", "bis", "ab", "seit",
+                                      "unserem", "jedem", NULL};
+    static const char *const nom[] = {"der", "die", "das", "ihr", "sein", "seine", "ihre", "jeder",
+                                      "eine", "ein", NULL};
+    char prev[16] = "";
+    if (k > 0) {
+      size_t pn;
+      const char *p = core(z, k - 1, &pn);
+      if (pn < sizeof prev) {
+        for (size_t i = 0; i < pn; i++) prev[i] = (char)tolower((unsigned char)p[i]);
+        prev[pn] = 0;
+      }
+    }
+    int dative = nz_in_list(dat, prev, strlen(prev)), nominative = nz_in_list(nom, prev, strlen(prev));
+    /* "3.10." / "3.10.2023" */
+    size_t i = 0;
+    unsigned d = 0, mo = 0;
+    while (i < n && i < 2 && dig(w[i])) d = d * 10 + (unsigned)(w[i++] - '0');
+    if (i && i < n && w[i] == '.') {
+      size_t j = ++i;
+      while (i < n && i - j < 2 && dig(w[i])) mo = mo * 10 + (unsigned)(w[i++] - '0');
+      int with_year = i > j && i + 1 < n && w[i] == '.' && n - i - 1 == 4;
+      if (i > j && d >= 1 && d <= 31 && mo >= 1 && mo <= 12 && ((i == n && c->dot) || with_year)) {
+        for (size_t y = i + 1; with_year && y < n; y++)
+          if (!dig(w[y])) with_year = 0;
+        if (i == n || with_year) {
+          nz_ordinal(&z->tmp, z->L, d, 0);
+          buf_addc(&z->tmp, dative ? 'n' : 'r');
+          buf_addc(&z->tmp, ' ');
+          nz_ordinal(&z->tmp, z->L, mo, 0);
+          buf_addc(&z->tmp, dative ? 'n' : 'r');
+          if (with_year) {
+            uint64_t yv = 0;
+            for (size_t y = i + 1; y < n; y++) yv = yv * 10 + (uint64_t)(w[y] - '0');
+            nz_year(&z->tmp, z->L, yv);
+          }
+          out_tmp(z, c->cs, c->ce + (size_t)c->dot);
+          z->dot_used = i == n;
+          return 1;
+        }
+      }
+    }
     num m;
     parse_num(z, w, n, &m);
-    if (m.len == n && !m.frac && !m.grouped && m.ndig <= 3 && k + 1 < z->n_ch) {
+    if (c->dot && m.len == n && !m.frac && !m.grouped && m.ndig <= 3 && k + 1 < z->n_ch) {
       char k2[40];
       size_t l2 = key_of(z, k + 1, k2, sizeof k2, 1);
       int month = nz_lookup(nz_de_months, k2, l2) != NULL;
-      static const char *const art[] = {"am", "Am", "vom", "zum", "im", "beim", "dem", "den", "des",
-                                        "der", "die", "das", "zur", "bis", "Der", "Die", "Das", "ihr",
-                                        "sein", "seinem", "seinen", "ihrem", "ihren", NULL};
-      int after_art = k > 0 && core_in(z, k - 1, art);
-      if (month || after_art) {
+      /* an ordinal before a month, or after an article before a noun */
+      if (month || ((dative || nominative) && (chunk_cap(z, k + 1) || chunk_digit(z, k + 1)))) {
         nz_ordinal(&z->tmp, z->L, m.v, 0);
-        if (after_art && core_in(z, k - 1, (const char *const[]){"am", "Am", "vom", "zum", "im", "beim", "dem", "den", "des", "zur", "seinem", "seinen", "ihrem", "ihren", NULL}))
-          buf_addc(&z->tmp, 'n');
-        else if (month && !after_art)
-          buf_addc(&z->tmp, 'r');
+        if (dative) buf_addc(&z->tmp, 'n');
+        else if (month && !nominative) buf_addc(&z->tmp, 'r');
         out_tmp(z, c->cs, c->ce + 1);
         z->dot_used = 1;
         return 1;
@@ -2117,7 +2157,8 @@ static size_t rule_other(nz *z) {
     }
   }
   /* regnal numbers: "Louis XIV" -> "Louis quatorze", "Felipe VI" -> "Felipe sexto" */
-  if ((z->L == NZ_FR || z->L == NZ_ES) && k > 0 && chunk_cap(z, k - 1) && !chunk_has_trail(z, k - 1)) {
+  if ((z->L == NZ_FR || z->L == NZ_ES) && k > 0 && !chunk_has_trail(z, k - 1) &&
+      (chunk_cap(z, k - 1) || core_is(z, k - 1, "siglo") || core_is(z, k - 1, "siglos"))) {
     size_t n;
     const char *w = core(z, k, &n);
     unsigned v;
@@ -2125,7 +2166,9 @@ static size_t rule_other(nz *z) {
                                         "François", "Charles", "Napoléon", "Alfonso", "Fernando",
                                         "Isabel", "Benoît", "Jean-Paul", "Pie", "Pío", NULL};
     if ((n >= 2 || core_in(z, k - 1, names)) && roman_value(w, n, &v) && strcmp(key, "CV")) {
-      if (z->L == NZ_FR) {
+      if (z->L == NZ_ES && (core_is(z, k - 1, "siglo") || core_is(z, k - 1, "siglos") || core_is(z, k - 1, "Siglo"))) {
+        nz_cardinal(&z->tmp, z->L, v, 0);  /* "siglo XXI": siglo veintiuno */
+      } else if (z->L == NZ_FR) {
         if (v == 1) buf_adds(&z->tmp, "premier");
         else nz_cardinal(&z->tmp, z->L, v, 0);
       } else {
@@ -2216,7 +2259,7 @@ static void speak_chunk(nz *z) {
     else if (p == '.') {
       /* a single '.' ends a sentence; "..." is a pause */
       out_punct(z, '.');
-    } else if (p == ')' && z->L == NZ_EN) {
+    } else if (p == ')') {
       /* "(R-Ky.)" -> a comma pause */
       out_punct(z, ',');
     }
