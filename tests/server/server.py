@@ -16,6 +16,7 @@ Routes (all answers are HTTP/1.1 with keep-alive unless said otherwise):
   /missing                404
   /flaky/KEY              500 the first time for KEY, then the article
   /busy/KEY               429 with Retry-After: 1 the first time, then the article
+  /busy-long              429 with Retry-After: 86400, always
   /bomb                   30 MB of spaces sent gzip-compressed (~30 KB)
   /badutf8                HTML declared UTF-8 holding invalid bytes
   /wrongcharset           windows-1252 bytes sent as charset=utf-8
@@ -159,6 +160,8 @@ class Handler(BaseHTTPRequestHandler):
                     self.send(429, "slow down", "text/plain", [("Retry-After", "1")])
                 else:
                     self.send(200, article_html(429))
+            elif parts[0] == "busy-long":
+                self.send(429, "come back tomorrow", "text/plain", [("Retry-After", "86400")])
             elif parts[0] == "bomb":
                 global BOMB
                 with LOCK:

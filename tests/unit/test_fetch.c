@@ -92,6 +92,20 @@ static void test_retries_can_be_turned_off(void **state) {
   bc_response_clear(&r);
 }
 
+static void test_long_retry_after_and_refused_connection(void **state) {
+  const char *urls[] = {srv("/busy-long"), "http://127.0.0.1:1/nothing-listens-here"};
+  bc_response *r = NULL;
+  (void)state;
+  assert_int_equal(bc_fetch_many(urls, 2, NULL, &r), BC_OK);
+  /* a day's wait is not honoured: the source fails at once, saying why */
+  assert_int_equal(r[0].rc, BC_ERR_HTTP);
+  assert_int_equal(r[0].attempts, 1);
+  assert_non_null(strstr(r[0].error, "server asked to retry after 86400 s"));
+  assert_int_equal(r[1].rc, BC_ERR_FETCH);
+  assert_int_equal(r[1].attempts, 1);
+  bc_responses_free(r, 2);
+}
+
 static void test_conditional_request_reuses_cache(void **state) {
   char path[128];
   bc_state *st = NULL;
@@ -120,6 +134,7 @@ int main(void) {
       cmocka_unit_test(test_faults_each_get_their_error),
       cmocka_unit_test(test_gzip_bomb_stops_at_default_limit),
       cmocka_unit_test(test_retries_can_be_turned_off),
+      cmocka_unit_test(test_long_retry_after_and_refused_connection),
       cmocka_unit_test(test_conditional_request_reuses_cache),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
