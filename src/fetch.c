@@ -68,12 +68,44 @@ typedef struct fetch_run {
   const char *user_agent;
 } fetch_run;
 
+struct bc_fetcher {
+  CURLM *multi;
+};
+
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static CURLcode curl_init_rc;
 
 static void init_curl(void) { curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT); }
 
 const char *bc_fetch_user_agent(void) { return FETCH_USER_AGENT; }
+
+static CURLM *new_multi(int jobs) {
+  CURLM *m = curl_multi_init();
+  if (!m) return NULL;
+  curl_multi_setopt(m, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+  /* Idle connections kept for reuse: enough for every job, and some hosts more. */
+  curl_multi_setopt(m, CURLMOPT_MAXCONNECTS, (long)(jobs > 16 ? jobs * 2 : 32));
+  return m;
+}
+
+bc_fetcher *bc_fetcher_new(void) {
+  bc_fetcher *f;
+  pthread_once(&curl_once, init_curl);
+  if (curl_init_rc != CURLE_OK) return NULL;
+  f = xcalloc(1, sizeof *f);
+  f->multi = new_multi(BC_FETCH_DEFAULT_JOBS);
+  if (!f->multi) {
+    free(f);
+    return NULL;
+  }
+  return f;
+}
+
+void bc_fetcher_free(bc_fetcher *f) {
+  if (!f) return;
+  curl_multi_cleanup(f->multi);
+  free(f);
+}
 
 static double now_mono(void) {
   struct timespec ts;
@@ -361,7 +393,9 @@ bc_rc bc_fetch_many(const char *const *urls, size_t n, const bc_fetch_options *o
   memset(&run, 0, sizeof run);
   run_options(&run, opts);
   pthread_once(&curl_once, init_curl);
-  if (curl_init_rc != CURLE_OK) {
+  run.multi = curl_init_rc != CURLE_OK ? NULL
+              : opts && opts->fetcher ? opts->fetcher->multi : new_multi(run.jobs);
+  if (!run.multi) {
     for (i = 0; i < n; i++) {
       resp[i].url = xstrdup(urls[i]);
       resp[i].rc = BC_ERR_FETCH;
@@ -369,11 +403,8 @@ bc_rc bc_fetch_many(const char *const *urls, size_t n, const bc_fetch_options *o
     }
     return BC_OK;
   }
-  run.multi = curl_multi_init();
   run.t = xcalloc(n ? n : 1, sizeof *run.t);
   run.n = n;
-  curl_multi_setopt(run.multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
-  curl_multi_setopt(run.multi, CURLMOPT_MAXCONNECTS, (long)run.jobs * 2);
 
   for (i = 0; i < n; i++) {
     transfer *t = &run.t[i];
@@ -446,7 +477,7 @@ bc_rc bc_fetch_many(const char *const *urls, size_t n, const bc_fetch_options *o
     bc_http_cache_clear(&t->cache);
   }
   free(run.t);
-  curl_multi_cleanup(run.multi);
+  if (!(opts && opts->fetcher)) curl_multi_cleanup(run.multi);
   return BC_OK;
 }
 

@@ -50,6 +50,7 @@ typedef struct loader {
   const bc_load_options *opts;
   bc_state *state;
   long long max_bytes;
+  bc_fetcher *fetcher;      /* connections kept from one round to the next */
   bc_feed **feeds;          /* parsed feeds, kept until the end (entries point in) */
   size_t n_feeds, feeds_cap;
 } loader;
@@ -352,6 +353,8 @@ static void fetch_round(loader *L) {
     fo.user = (void *)o;
   }
   fo.state = L->state;
+  if (!L->fetcher) L->fetcher = bc_fetcher_new();
+  fo.fetcher = L->fetcher;
   bc_fetch_many(urls, n, &fo, &resp);
   for (size_t k = 0; k < nw; k++) {
     slot *s = who[k];
@@ -441,6 +444,7 @@ static void loader_finish(loader *L, bc_item **items, size_t *n_items) {
   }
   for (size_t i = 0; i < L->n_feeds; i++) bc_feed_free(L->feeds[i]);
   free(L->feeds);
+  bc_fetcher_free(L->fetcher);
   *items = out ? out : xcalloc(1, sizeof *out);
   *n_items = n;
 }

@@ -32,6 +32,14 @@ extern "C" {
 #define BC_FETCH_DEFAULT_CONNECT_TIMEOUT 10
 #define BC_FETCH_DEFAULT_RETRIES 2
 
+/* A connection pool kept between calls of bc_fetch_many(), so a second
+ * round of downloads (the pages of a feed's entries, say) reuses the
+ * connections of the first.  Use from one thread at a time. */
+typedef struct bc_fetcher bc_fetcher;
+BC_EXPORT bc_fetcher *bc_fetcher_new(void);
+/* bc_fetcher_free(NULL) is a no-op. */
+BC_EXPORT void bc_fetcher_free(bc_fetcher *f);
+
 typedef struct bc_fetch_options {
   int jobs;                 /* transfers at once; 0 = 8 */
   long long max_bytes;      /* largest body accepted; 0 = 20 MB */
@@ -45,6 +53,7 @@ typedef struct bc_fetch_options {
   /* Called on the calling thread after each URL is finished. */
   void (*on_progress)(const char *url, size_t done, size_t total, void *user);
   void *user;
+  bc_fetcher *fetcher;      /* connections kept between calls; NULL = a fresh pool */
 } bc_fetch_options;
 
 typedef struct bc_response {
