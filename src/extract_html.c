@@ -127,6 +127,7 @@ typedef struct block {
 
 typedef struct walk {
   size_t page_text;    /* raw text bytes of the whole page */
+  size_t page_prose;   /* of which inside <p> */
   elem *elems;
   size_t n_elems, cap_elems;
   block *blocks;
@@ -297,10 +298,26 @@ static int hidden(const xmlNode *n) {
 
 /* ----------------------------------------------------------------- walk */
 
-/* Raw text bytes under each element, kept in the node's psvi field (unused
- * by the HTML parser) so the walk can ask how much of the page a subtree
- * holds before deciding to skip it. */
-static size_t raw_text(const xmlNode *n) { return (size_t)(uintptr_t)n->psvi; }
+/* Before the walk, each element's psvi field (unused by the HTML parser)
+ * receives two counts: the raw text bytes under it, and the part of them
+ * inside <p> elements ("prose").  The walk asks them before letting a class
+ * name throw a subtree away.  On 64-bit hosts both fit in the pointer; on
+ * others prose is taken to be all the text. */
+#define MEASURE_SPLIT (sizeof(uintptr_t) >= 8)
+static size_t raw_text(const xmlNode *n) {
+  uintptr_t v = (uintptr_t)n->psvi;
+  return MEASURE_SPLIT ? (size_t)(v & 0xFFFFFFFFu) : (size_t)v;
+}
+static size_t prose_text(const xmlNode *n) {
+  uintptr_t v = (uintptr_t)n->psvi;
+  return MEASURE_SPLIT ? (size_t)((uint64_t)v >> 32) : (size_t)v;
+}
+static void set_counts(xmlNode *n, size_t raw, size_t prose) {
+  if (raw > 0xFFFFFFFFu) raw = 0xFFFFFFFFu;
+  if (prose > 0xFFFFFFFFu) prose = 0xFFFFFFFFu;
+  if (MEASURE_SPLIT) n->psvi = (void *)(uintptr_t)(((uint64_t)prose << 32) | (uint64_t)raw);
+  else n->psvi = (void *)(uintptr_t)raw;
+}
 
 static int raw_skip(const xmlNode *n) {
   const char *name = (const char *)n->name;
@@ -310,19 +327,24 @@ static int raw_skip(const xmlNode *n) {
 }
 
 static void measure_leave(xmlNode *n, xmlNode *root) {
-  if (n != root && n->type == XML_ELEMENT_NODE && n->parent &&
-      n->parent->type == XML_ELEMENT_NODE)
-    n->parent->psvi = (void *)(uintptr_t)(raw_text(n->parent) + raw_text(n));
+  size_t prose;
+  if (n == root || n->type != XML_ELEMENT_NODE || !n->parent ||
+      n->parent->type != XML_ELEMENT_NODE)
+    return;
+  prose = (n->name && strcmp((const char *)n->name, "p") == 0) ? raw_text(n) : prose_text(n);
+  set_counts(n->parent, raw_text(n->parent) + raw_text(n), prose_text(n->parent) + prose);
 }
 
-static size_t measure(xmlNode *root) {
+/* Returns the page's raw text; *prose gets its prose. */
+static size_t measure(xmlNode *root, size_t *prose) {
   xmlNode *n = root;
   while (n) {
     int descend = n->type == XML_ELEMENT_NODE && !raw_skip(n);
     if (n->type == XML_ELEMENT_NODE) n->psvi = NULL;
     else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
              n->parent && n->parent->type == XML_ELEMENT_NODE)
-      n->parent->psvi = (void *)(uintptr_t)(raw_text(n->parent) + strlen((const char *)n->content));
+      set_counts(n->parent, raw_text(n->parent) + strlen((const char *)n->content),
+                 prose_text(n->parent));
     if (descend && n->children) {
       n = n->children;
       continue;
@@ -336,6 +358,7 @@ static size_t measure(xmlNode *root) {
     if (!n || n == root) break;
     n = n->next;
   }
+  *prose = prose_text(root);
   return raw_text(root);
 }
 
@@ -372,6 +395,14 @@ static void add_text(walk *w, const char *s) {
 }
 
 /* Enter an element: returns 0 if its subtree is to be skipped. */
+/* Comments hold prose too, and are never the story. */
+static int comment_like(const xmlNode *n) {
+  char buf[512];
+  if (!class_id(n, buf, sizeof buf)) return 0;
+  return strstr(buf, "comment") || strstr(buf, "disqus") || strstr(buf, "reply") ||
+         strstr(buf, "respond") || strstr(buf, "discussion");
+}
+
 static int enter(walk *w, xmlNode *n) {
   int flags = tag_flags(n), weight, idx;
   elem *e;
@@ -380,8 +411,10 @@ static int enter(walk *w, xmlNode *n) {
   weight = class_weight(n);
   if (weight == W_STRONG && ((flags & T_SEMANTIC) || strcmp((const char *)n->name, "body") == 0 ||
                              strcmp((const char *)n->name, "html") == 0 ||
-                             raw_text(n) * 2 > w->page_text))
-    weight = W_WEAK;  /* a class name cannot throw away most of the page */
+                             raw_text(n) * 2 > w->page_text ||
+                             (prose_text(n) >= 400 && prose_text(n) * 5 > w->page_prose * 2 &&
+                              !comment_like(n))))
+    weight = W_WEAK;  /* a class name cannot throw away most of the page or its prose */
   if (weight == W_STRONG) {
 #ifdef EXTRACT_DEBUG
     char cb[512];
@@ -527,40 +560,58 @@ static void score(walk *w) {
 }
 
 /* The element that holds the story. */
+/* Markup that names the story's body: a class such as "entry-content" or
+ * "article-body", itemprop=articleBody, or the page's only <article>. */
+static int marked_body(const walk *w, const elem *e) {
+  const char *ip = attr(e->node, "itemprop");
+  (void)w;
+  if (e->boiler) return 0;
+  if (e->weight == W_BEST) return 1;
+  if (ip && (strstr(ip, "articleBody") || strcmp(ip, "text") == 0)) return 1;
+  return 0;
+}
+
+static double container_score(const elem *e) {
+  double s = e->vote;
+  const char *name = (const char *)e->node->name;
+  const char *type = attr(e->node, "itemtype");
+  if (s <= 0) return 0;
+  if (e->weight > 0) s *= 1.0 + 0.1 * e->weight;
+  if (e->flags & T_SEMANTIC) s *= 1.1;
+  if (e->boiler) s *= 0.3;
+  /* A container is prose: link-heavy lists of teasers are not. */
+  if (e->text) {
+    double ld = (double)e->link / (double)e->text;
+    s *= (1.0 - ld) * (1.0 - ld);
+  }
+  if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "dl") == 0) s *= 0.6;
+  if (type && (strstr(type, "Article") || strstr(type, "BlogPosting") || strstr(type, "Report")))
+    s *= 1.2;
+  return s;
+}
+
+/* The element that holds the story: the best content score, unless the
+ * page marks its body and that body holds a fair share of the content
+ * (a short post must not lose to a long sidebar). */
 static int best_container(const walk *w) {
   size_t i;
-  int best = -1;
-  double best_score = 0;
+  int best = -1, marked = -1;
+  double best_score = 0, marked_score = 0;
   for (i = 0; i < w->n_elems; i++) {
     const elem *e = &w->elems[i];
-    double s = e->vote;
-    if (s <= 0) continue;
-    if (e->weight > 0) s *= 1.0 + 0.1 * e->weight;
-    if (e->flags & T_SEMANTIC) s *= 1.1;
-    if (e->boiler) s *= 0.3;
-    /* A container is prose: link-heavy lists of teasers are not. */
-    if (e->text) {
-      double ld = (double)e->link / (double)e->text;
-      s *= (1.0 - ld) * (1.0 - ld);
-    }
-    {
-      const char *name = (const char *)e->node->name;
-      const char *type = attr(e->node, "itemtype");
-      if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "dl") == 0)
-        s *= 0.6;
-      if (type && (strstr(type, "Article") || strstr(type, "BlogPosting") ||
-                   strstr(type, "Report")))
-        s *= 1.2;
-    }
-    {
-      const char *ip = attr(e->node, "itemprop");
-      if (ip && strstr(ip, "articleBody")) s *= 1.3;
-    }
+    double s = container_score(e);
     if (s > best_score) {
       best_score = s;
       best = (int)i;
     }
+    if (s > marked_score && marked_body(w, e)) {
+      marked_score = s;
+      marked = (int)i;
+    }
   }
+  if (getenv("X_NOMARK") == NULL && marked >= 0 && marked != best && marked_score >= best_score * 0.2 &&
+      w->elems[marked].vote >= 50)
+    return marked;
   return best;
 }
 
@@ -737,6 +788,24 @@ static size_t select_roots(const walk *w, int container, int *roots) {
         roots[n++] = i;
     }
   }
+  /* A body the page marks may come in parts with the same markup (text
+   * sections between pictures, a question and its answers): take them all. */
+  if (marked_body(w, c)) {
+    const char *cls = attr(c->node, "class");
+    int i;
+    for (i = 0; cls && *cls && i < (int)w->n_elems && n < 64; i++) {
+      const elem *s = &w->elems[i];
+      const char *sc;
+      if (i >= container && i < c->end) continue;          /* inside the container */
+      if (container >= i && container < s->end) continue;  /* around it */
+      if (s->vote <= 0 || strcmp((const char *)s->node->name, (const char *)c->node->name) != 0)
+        continue;
+      sc = attr(s->node, "class");
+      if (!sc || strcmp(sc, cls) != 0) continue;
+      roots[n++] = i;
+      i = s->end - 1;  /* skip its subtree */
+    }
+  }
   return n;
 }
 
@@ -847,7 +916,7 @@ bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_articl
 
   memset(&w, 0, sizeof w);
   buf_init(&w.text);
-  w.page_text = measure(root);
+  w.page_text = measure(root, &w.page_prose);
   walk_tree(&w, root);
   score(&w);
   container = best_container(&w);
