@@ -18,6 +18,8 @@
 
 #include <curl/curl.h>
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -245,11 +247,17 @@ static void start(fetch_run *run, transfer *t) {
   t->state = T_ACTIVE;
 }
 
-static void fail(transfer *t, bc_rc rc, const char *fmt, const char *detail) {
+static void fail(transfer *t, bc_rc rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void fail(transfer *t, bc_rc rc, const char *fmt, ...) {
   bc_response *r = t->resp;
+  va_list ap;
+  char line[1024];
+  va_start(ap, fmt);
+  vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
   r->rc = rc;
   free(r->error);
-  r->error = xasprintf(fmt, detail ? detail : "");
+  r->error = xstrdup(line);
   free(r->body);
   r->body = NULL;
   r->len = 0;
@@ -307,26 +315,21 @@ static int finish(fetch_run *run, transfer *t, CURLcode res) {
         (void)bc_state_cache_put(run->opts->state, t->url, &c);
       }
     } else {
-      char msg[64];
-      snprintf(msg, sizeof msg, "%ld", status);
-      fail(t, BC_ERR_HTTP, "HTTP %s", msg);
+      fail(t, BC_ERR_HTTP, "HTTP %ld", status);
       retry = status == 429 || (status >= 500 && status < 600);
     }
   } else if (t->too_large || res == CURLE_FILESIZE_EXCEEDED) {
-    char msg[64];
-    snprintf(msg, sizeof msg, "%lld", run->max_bytes);
-    fail(t, BC_ERR_TOO_LARGE, "body larger than %s bytes (after decompression)", msg);
+    fail(t, BC_ERR_TOO_LARGE, "body larger than %lld bytes (after decompression)", run->max_bytes);
   } else if (res == CURLE_OPERATION_TIMEDOUT) {
     fail(t, BC_ERR_TIMEOUT, "no complete answer in time: %s", t->errbuf);
     /* A server that hangs once usually hangs again: retry a timeout only once. */
     retry = ++t->timeouts <= 1;
   } else if (res == CURLE_UNSUPPORTED_PROTOCOL) {
-    fail(t, BC_ERR_UNSUPPORTED,
-         redirects > 0 ? "redirected to a scheme other than http/https%s"
-                       : "only http and https URLs can be fetched%s",
-         "");
+    fail(t, BC_ERR_UNSUPPORTED, "%s",
+         redirects > 0 ? "redirected to a scheme other than http/https"
+                       : "only http and https URLs can be fetched");
   } else if (res == CURLE_TOO_MANY_REDIRECTS) {
-    fail(t, BC_ERR_FETCH, "more than 10 redirects (a redirect loop?)%s", "");
+    fail(t, BC_ERR_FETCH, "more than %ld redirects (a redirect loop?)", FETCH_MAX_REDIRECTS);
   } else if (res == CURLE_RECV_ERROR || res == CURLE_SEND_ERROR || res == CURLE_GOT_NOTHING ||
              res == CURLE_PARTIAL_FILE) {
     fail(t, BC_ERR_FETCH, "connection dropped: %s",
