@@ -926,6 +926,217 @@ static int ordinal_suffix(const nz *z, const char *s, size_t n, uint64_t v, int 
   return 0;
 }
 
+/* An amount after a currency sign ("$1.5 billion", "$45", "£5m", "a
+ * $10-million project"); m was read at s. */
+static size_t say_currency_amount(nz *z, const char *s, size_t n, size_t base, int neg,
+                                  const nz_currency *cur, size_t ss, const num *mp) {
+  num m = *mp;
+  size_t k = z->k;
+  size_t i = m.len;
+  const char *rest = s + i;
+  size_t rn = n - i;
+  size_t se = base + i;
+  const char *scale = NULL;
+  size_t used = i;
+  /* attached scale: "5m", "3bn", "50k" */
+  if (rn) {
+    size_t l = 0;
+    while (l < rn && isalpha((unsigned char)rest[l])) l++;
+    if (l && (l == rn || !isalpha((unsigned char)rest[l]))) {
+      scale = scale_word(z, rest, l);
+      if (scale) used += l;
+    }
+  }
+  int modifier = 0;
+  if (!scale && used == n && k + 1 < z->n_ch && !chunk_has_trail(z, k)) {
+    size_t wn;
+    const char *w = core(z, k + 1, &wn);
+    scale = scale_word(z, w, wn);
+    if (scale && strlen(scale) > 1 && wn > 1) {
+      z->k++;
+      se = z->ch[k + 1].ce;
+    } else {
+      scale = NULL;
+    }
+  }
+  /* "$10-million project" */
+  if (!scale && used < n && s[used] == '-') {
+    size_t l = 0;
+    while (used + 1 + l < n && isalpha((unsigned char)s[used + 1 + l])) l++;
+    const char *sc = l ? scale_word(z, s + used + 1, l) : NULL;
+    if (sc && used + 1 + l == n) {
+      scale = sc;
+      used += 1 + l;
+      modifier = 1;
+    }
+  }
+  if (used == n && z->L == NZ_EN && !chunk_has_trail(z, z->k) && next_is_noun(z, z->k + 1))
+    modifier = 1;
+  if (used > i) se = base + used;
+  say_money(z, cur, &m, scale, modifier, neg);
+  out_tmp(z, ss, se);
+  return used;
+}
+
+/* A number that ends its chunk's core: the next chunks may say what it
+ * counts ("5 %", "10 km", "1,5 Mio. Euro", "3 1/2"), else it is a year or a
+ * quantity.  "minus" is already in z->tmp for a negative number. */
+static size_t say_number_alone(nz *z, size_t base, int neg, size_t ss, const num *mp) {
+  num m = *mp;
+  size_t k = z->k;
+  size_t i = m.len;
+  size_t se = base + i;
+  bc_buf *b = &z->tmp;
+  int li = lang_ix(z);
+  size_t nk = k + 1;
+  int trail = chunk_has_trail(z, k);
+  if (nk < z->n_ch && !trail) {
+    size_t wn;
+    const char *w = core(z, nk, &wn);
+    int nextdot = z->ch[nk].dot;
+    const nz_currency *c2 = currency_exact(w, wn);
+    const nz_unit *u = unit_exact(w, wn);
+    const char *sc = scale_word(z, w, wn);
+    if (z->L == NZ_DE && wn == 3 && !memcmp(w, "Uhr", 3) && m.frac && m.nfrac == 2 && !m.grouped && m.v <= 24) {
+      /* "9.30 Uhr" */
+      nz_cardinal(b, z->L, m.v, m.v == 1 ? NZ_BEFORE_NOUN : 0);
+      buf_adds(b, " Uhr");
+      unsigned mm = (unsigned)((m.frac[0] - '0') * 10 + (m.frac[1] - '0'));
+      if (mm) nz_cardinal(b, z->L, mm, 0);
+      z->k++;
+      out_tmp(z, ss, z->ch[nk].ce);
+      return i;
+    }
+    if (wn == 1 && w[0] == '%' ) {
+      say_num(z, &m, 0);
+      buf_addc(b, ' ');
+      buf_adds(b, percent_word(z));
+      z->k++;
+      out_tmp(z, ss, z->ch[nk].ce);
+      return i;
+    }
+    if (sc && wn > 1 && strlen(sc) > 1 && nk + 1 < z->n_ch && !chunk_has_trail(z, nk)) {
+      /* "1,5 Mio. Euro", "5 million euros" */
+      size_t w2n;
+      const char *w2 = core(z, nk + 1, &w2n);
+      const nz_currency *c3 = currency_exact(w2, w2n);
+      if (c3) {
+        say_money(z, c3, &m, sc, 0, 0);
+        z->k += 2;
+        out_tmp(z, ss, z->ch[nk + 1].ce);
+        return i;
+      }
+    }
+    if (c2) {
+      say_money(z, c2, &m, NULL, 0, neg);
+      z->k++;
+      out_tmp(z, ss, z->ch[nk].ce);
+      return i;
+    }
+    if (u && !(wn == 1 && (w[0] == 'x' || (w[0] == 'h' && z->L != NZ_FR) || w[0] == 'l' || w[0] == 't' || w[0] == 'g')) &&
+        !(wn == 1 && w[0] == 'm' && z->L == NZ_EN && !nextdot)) {
+      say_num(z, &m, 0);
+      buf_addc(b, ' ');
+      buf_adds(b, num_is_one(&m) ? u->one[li] : u->many[li]);
+      z->k++;
+      out_tmp(z, ss, z->ch[nk].ce);
+      return i;
+    }
+    /* "9:30 a.m.", "9 a.m." handled by the caller for times; "3 1/2" */
+    if (!m.frac && wn >= 3 && dig(w[0])) {
+      const char *sl = memchr(w, '/', wn);
+      if (sl) {
+        num a, d;
+        if (parse_num(z, w, (size_t)(sl - w), &a) && a.len == (size_t)(sl - w) &&
+            parse_num(z, sl + 1, (size_t)(w + wn - sl - 1), &d) &&
+            d.len == (size_t)(w + wn - sl - 1) && !a.big && !d.big && d.v >= 2 && d.v <= 16 &&
+            a.v < d.v && a.v > 0) {
+          say_num(z, &m, 0);
+          if (z->L == NZ_EN) {
+            if (a.v == 1 && d.v == 2) buf_adds(b, " and a half");
+            else if (a.v == 1 && d.v == 4) buf_adds(b, " and a quarter");
+            else {
+              buf_adds(b, " and ");
+              nz_fraction(b, z->L, a.v, d.v);
+            }
+          } else {
+            buf_adds(b, z->L == NZ_DE ? " und " : z->L == NZ_FR ? " et " : " y ");
+            nz_fraction(b, z->L, a.v, d.v);
+          }
+          z->k++;
+          out_tmp(z, ss, z->ch[nk].ce);
+          return i;
+        }
+      }
+    }
+  }
+  /* before a scale word or (Spanish) a noun: "eine Million", "un millón",
+   * "veintiún euros" */
+  if (nk < z->n_ch && !trail && !m.frac && !m.big && !neg && z->L != NZ_EN) {
+    size_t wn;
+    const char *w = core(z, nk, &wn);
+    const char *sc = scale_word(z, w, wn);
+    static const char *const es_func[] = {"de", "del", "por", "y", "o", "a", "al", "en", "con", "que",
+                                          "para", "hasta", "entre", "sobre", "se", "mil", "es", "fue",
+                                          "son", "ha", "han", NULL};
+    int form = 0;
+    if (sc && wn > 1 && strlen(sc) > 1) form = NZ_BEFORE_NOUN;
+    else if (z->L == NZ_ES && chunk_lower(z, nk) && !core_in(z, nk, es_func) &&
+             !(m.ndig == 4 && m.v >= 1000 && m.v <= 2099))
+      form = NZ_BEFORE_NOUN;
+    if (form) {
+      if (z->L == NZ_DE && m.v == 1) buf_adds(b, "eine");
+      else nz_cardinal(b, z->L, m.v, form);
+      out_tmp(z, ss, se);
+      return i;
+    }
+  }
+  /* "911": nine one one; Boeing 737: seven thirty-seven */
+  if (z->L == NZ_EN && !m.frac && !m.grouped && m.ndig == 3 && m.v == 911) {
+    buf_adds(b, "nine one one");
+    out_tmp(z, ss, se);
+    return i;
+  }
+  if (z->L == NZ_EN && !m.frac && !m.grouped && m.ndig == 3 && k > 0 &&
+      (core_is(z, k - 1, "Boeing") || core_is(z, k - 1, "Boeing's")) && m.v % 100 >= 10) {
+    nz_cardinal(b, z->L, m.v / 100, 0);
+    nz_cardinal(b, z->L, m.v % 100, 0);
+    out_tmp(z, ss, se);
+    return i;
+  }
+  /* a plain number: year or quantity */
+  if (!m.frac && !m.grouped && !m.big && m.ndig == 4 && m.v >= 1000 && m.v <= 2099 && !neg) {
+    int year = 1;
+    if (z->L == NZ_EN) {
+      if (!(k > 0 && (core_in(z, k - 1, nz_en_year_before) ||
+                      nz_lookup(nz_en_months, z->src + z->ch[k - 1].cs,
+                                z->ch[k - 1].ce - z->ch[k - 1].cs + (size_t)z->ch[k - 1].dot))) &&
+          !trail && next_is_noun(z, k + 1))
+        year = 0;
+    } else {
+      /* German, French, Spanish: years are plain cardinals except the
+       * German 1100-1999 form; quantities are rare without a separator */
+      if (z->L == NZ_DE && k + 1 < z->n_ch && chunk_cap(z, k + 1) && !trail &&
+          !core_is(z, k + 1, "Uhr"))
+        year = 0;  /* German nouns are capitalized: "1500 Menschen" */
+      if (z->L == NZ_DE && k > 0 && (nz_lookup(nz_de_months, z->src + z->ch[k - 1].cs,
+                                               z->ch[k - 1].ce - z->ch[k - 1].cs) ||
+                                     core_is(z, k - 1, "im") || core_is(z, k - 1, "Jahr") ||
+                                     core_is(z, k - 1, "Jahres") || core_is(z, k - 1, "seit") ||
+                                     core_is(z, k - 1, "bis") || core_is(z, k - 1, "von")))
+        year = 1;
+    }
+    if (year) {
+      nz_year(b, z->L, m.v);
+      out_tmp(z, ss, se);
+      return i;
+    }
+  }
+  say_num(z, &m, 0);
+  out_tmp(z, ss, se);
+  return i;
+}
+
 /* Say a number found at s (inside chunk k's core, which ends at s+n),
  * with prefix and suffix.  Returns bytes consumed; may consume following
  * chunks (z->k advanced). */
@@ -945,206 +1156,14 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
 
   if (z->L == NZ_OTHER) {
     /* keep digits: espeak-ng reads them in the article's language */
-    if (neg) out_words(z, "-", ss, se);
-    out_word(z, s, i, ss, se);
+    out_word(z, z->src + ss, base + i - ss, ss, se);
     return i;
   }
 
-  /* currency before: "$1.5 billion", "$45", "£5m", "$10-million" */
-  if (cur) {
-    const char *scale = NULL;
-    size_t used = i;
-    /* attached scale: "5m", "3bn", "50k" */
-    if (rn) {
-      size_t l = 0;
-      while (l < rn && isalpha((unsigned char)rest[l])) l++;
-      if (l && (l == rn || !isalpha((unsigned char)rest[l]))) {
-        scale = scale_word(z, rest, l);
-        if (scale) used += l;
-      }
-    }
-    int modifier = 0;
-    if (!scale && used == n && k + 1 < z->n_ch && !chunk_has_trail(z, k)) {
-      size_t wn;
-      const char *w = core(z, k + 1, &wn);
-      scale = scale_word(z, w, wn);
-      if (scale && strlen(scale) > 1 && wn > 1) {
-        z->k++;
-        se = z->ch[k + 1].ce;
-      } else {
-        scale = NULL;
-      }
-    }
-    /* "$10-million project" */
-    if (!scale && used < n && s[used] == '-') {
-      size_t l = 0;
-      while (used + 1 + l < n && isalpha((unsigned char)s[used + 1 + l])) l++;
-      const char *sc = l ? scale_word(z, s + used + 1, l) : NULL;
-      if (sc && used + 1 + l == n) {
-        scale = sc;
-        used += 1 + l;
-        modifier = 1;
-      }
-    }
-    if (used == n && z->L == NZ_EN && !chunk_has_trail(z, z->k) && next_is_noun(z, z->k + 1))
-      modifier = 1;
-    if (used > i) se = base + used;
-    say_money(z, cur, &m, scale, modifier, neg);
-    out_tmp(z, ss, se);
-    return used;
-  }
+  if (cur) return say_currency_amount(z, s, n, base, neg, cur, ss, &m);
 
   if (neg) buf_adds(b, minus), buf_addc(b, ' ');
-  if (!rn) {
-    /* the number ends the core: look at the next chunks */
-    size_t nk = k + 1;
-    int trail = chunk_has_trail(z, k);
-    if (nk < z->n_ch && !trail) {
-      size_t wn;
-      const char *w = core(z, nk, &wn);
-      int nextdot = z->ch[nk].dot;
-      const nz_currency *c2 = currency_exact(w, wn);
-      const nz_unit *u = unit_exact(w, wn);
-      const char *sc = scale_word(z, w, wn);
-      if (z->L == NZ_DE && wn == 3 && !memcmp(w, "Uhr", 3) && m.frac && m.nfrac == 2 && !m.grouped && m.v <= 24) {
-        /* "9.30 Uhr" */
-        nz_cardinal(b, z->L, m.v, m.v == 1 ? NZ_BEFORE_NOUN : 0);
-        buf_adds(b, " Uhr");
-        unsigned mm = (unsigned)((m.frac[0] - '0') * 10 + (m.frac[1] - '0'));
-        if (mm) nz_cardinal(b, z->L, mm, 0);
-        z->k++;
-        out_tmp(z, ss, z->ch[nk].ce);
-        return i;
-      }
-      if (wn == 1 && w[0] == '%' ) {
-        say_num(z, &m, 0);
-        buf_addc(b, ' ');
-        buf_adds(b, percent_word(z));
-        z->k++;
-        out_tmp(z, ss, z->ch[nk].ce);
-        return i;
-      }
-      if (sc && wn > 1 && strlen(sc) > 1 && nk + 1 < z->n_ch && !chunk_has_trail(z, nk)) {
-        /* "1,5 Mio. Euro", "5 million euros" */
-        size_t w2n;
-        const char *w2 = core(z, nk + 1, &w2n);
-        const nz_currency *c3 = currency_exact(w2, w2n);
-        if (c3) {
-          say_money(z, c3, &m, sc, 0, 0);
-          z->k += 2;
-          out_tmp(z, ss, z->ch[nk + 1].ce);
-          return i;
-        }
-      }
-      if (c2) {
-        say_money(z, c2, &m, NULL, 0, neg);
-        z->k++;
-        out_tmp(z, ss, z->ch[nk].ce);
-        return i;
-      }
-      if (u && !(wn == 1 && (w[0] == 'x' || (w[0] == 'h' && z->L != NZ_FR) || w[0] == 'l' || w[0] == 't' || w[0] == 'g')) &&
-          !(wn == 1 && w[0] == 'm' && z->L == NZ_EN && !nextdot)) {
-        say_num(z, &m, 0);
-        buf_addc(b, ' ');
-        buf_adds(b, num_is_one(&m) ? u->one[li] : u->many[li]);
-        z->k++;
-        out_tmp(z, ss, z->ch[nk].ce);
-        return i;
-      }
-      /* "9:30 a.m.", "9 a.m." handled by the caller for times; "3 1/2" */
-      if (!m.frac && wn >= 3 && dig(w[0])) {
-        const char *sl = memchr(w, '/', wn);
-        if (sl) {
-          num a, d;
-          if (parse_num(z, w, (size_t)(sl - w), &a) && a.len == (size_t)(sl - w) &&
-              parse_num(z, sl + 1, (size_t)(w + wn - sl - 1), &d) &&
-              d.len == (size_t)(w + wn - sl - 1) && !a.big && !d.big && d.v >= 2 && d.v <= 16 &&
-              a.v < d.v && a.v > 0) {
-            say_num(z, &m, 0);
-            if (z->L == NZ_EN) {
-              if (a.v == 1 && d.v == 2) buf_adds(b, " and a half");
-              else if (a.v == 1 && d.v == 4) buf_adds(b, " and a quarter");
-              else {
-                buf_adds(b, " and ");
-                nz_fraction(b, z->L, a.v, d.v);
-              }
-            } else {
-              buf_adds(b, z->L == NZ_DE ? " und " : z->L == NZ_FR ? " et " : " y ");
-              nz_fraction(b, z->L, a.v, d.v);
-            }
-            z->k++;
-            out_tmp(z, ss, z->ch[nk].ce);
-            return i;
-          }
-        }
-      }
-    }
-    /* before a scale word or (Spanish) a noun: "eine Million", "un millón",
-     * "veintiún euros" */
-    if (nk < z->n_ch && !trail && !m.frac && !m.big && !neg && z->L != NZ_EN) {
-      size_t wn;
-      const char *w = core(z, nk, &wn);
-      const char *sc = scale_word(z, w, wn);
-      static const char *const es_func[] = {"de", "del", "por", "y", "o", "a", "al", "en", "con", "que",
-                                            "para", "hasta", "entre", "sobre", "se", "mil", "es", "fue",
-                                            "son", "ha", "han", NULL};
-      int form = 0;
-      if (sc && wn > 1 && strlen(sc) > 1) form = NZ_BEFORE_NOUN;
-      else if (z->L == NZ_ES && chunk_lower(z, nk) && !core_in(z, nk, es_func) &&
-               !(m.ndig == 4 && m.v >= 1000 && m.v <= 2099))
-        form = NZ_BEFORE_NOUN;
-      if (form) {
-        if (z->L == NZ_DE && m.v == 1) buf_adds(b, "eine");
-        else nz_cardinal(b, z->L, m.v, form);
-        out_tmp(z, ss, se);
-        return i;
-      }
-    }
-    /* "911": nine one one; Boeing 737: seven thirty-seven */
-    if (z->L == NZ_EN && !m.frac && !m.grouped && m.ndig == 3 && m.v == 911) {
-      buf_adds(b, "nine one one");
-      out_tmp(z, ss, se);
-      return i;
-    }
-    if (z->L == NZ_EN && !m.frac && !m.grouped && m.ndig == 3 && k > 0 &&
-        (core_is(z, k - 1, "Boeing") || core_is(z, k - 1, "Boeing's")) && m.v % 100 >= 10) {
-      nz_cardinal(b, z->L, m.v / 100, 0);
-      nz_cardinal(b, z->L, m.v % 100, 0);
-      out_tmp(z, ss, se);
-      return i;
-    }
-    /* a plain number: year or quantity */
-    if (!m.frac && !m.grouped && !m.big && m.ndig == 4 && m.v >= 1000 && m.v <= 2099 && !neg) {
-      int year = 1;
-      if (z->L == NZ_EN) {
-        if (!(k > 0 && (core_in(z, k - 1, nz_en_year_before) ||
-                        nz_lookup(nz_en_months, z->src + z->ch[k - 1].cs,
-                                  z->ch[k - 1].ce - z->ch[k - 1].cs + (size_t)z->ch[k - 1].dot))) &&
-            !trail && next_is_noun(z, k + 1))
-          year = 0;
-      } else {
-        /* German, French, Spanish: years are plain cardinals except the
-         * German 1100-1999 form; quantities are rare without a separator */
-        if (z->L == NZ_DE && k + 1 < z->n_ch && chunk_cap(z, k + 1) && !trail &&
-            !core_is(z, k + 1, "Uhr"))
-          year = 0;  /* German nouns are capitalized: "1500 Menschen" */
-        if (z->L == NZ_DE && k > 0 && (nz_lookup(nz_de_months, z->src + z->ch[k - 1].cs,
-                                                 z->ch[k - 1].ce - z->ch[k - 1].cs) ||
-                                       core_is(z, k - 1, "im") || core_is(z, k - 1, "Jahr") ||
-                                       core_is(z, k - 1, "Jahres") || core_is(z, k - 1, "seit") ||
-                                       core_is(z, k - 1, "bis") || core_is(z, k - 1, "von")))
-          year = 1;
-      }
-      if (year) {
-        nz_year(b, z->L, m.v);
-        out_tmp(z, ss, se);
-        return i;
-      }
-    }
-    say_num(z, &m, 0);
-    out_tmp(z, ss, se);
-    return i;
-  }
+  if (!rn) return say_number_alone(z, base, neg, ss, &m);
 
   /* suffixes attached to the number */
   if (rn >= 1 && rest[0] == '%') {
