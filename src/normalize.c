@@ -1440,6 +1440,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
         if (season) {
           nz_year(b, z->L, m.v);
           buf_addc(b, ' ');
+          if (z->L == NZ_EN && r.v < 10) buf_adds(b, "oh ");  /* 2000-01: two thousand oh one */
           nz_cardinal(b, z->L, r.v, 0);
         } else if (!m.frac && !r.frac && m.ndig == 4 && m.v >= 1100 && m.v <= 2099 && r.ndig == 2 &&
                    r.v > m.v % 100) {
