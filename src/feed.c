@@ -209,7 +209,8 @@ static char *parse_loose(const char *s) {
     } else if (isdigit((unsigned char)*p)) {
       const char *w = p;
       long v = 0;
-      while (isdigit((unsigned char)*p)) v = v * 10 + (*p++ - '0');
+      for (; isdigit((unsigned char)*p); p++) /* saturate: no overflow on a digit flood */
+        if (v < 100000000L) v = v * 10 + (*p - '0');
       size_t n = (size_t)(p - w);
       if (*p == ':' && !have_time) {
         h = (int)v;

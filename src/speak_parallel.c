@@ -295,7 +295,13 @@ static void drain_part(part *p) {
   if (p->res_got != sizeof p->res) {
     memset(&p->res, 0, sizeof p->res);
     p->res.rc = BC_ERR_SPEECH;
-    if (WIFSIGNALED(status))
+    if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM ||
+                                WTERMSIG(status) == SIGHUP)) {
+      /* Ctrl-C reaches the whole process group: the caller is being
+       * interrupted too, and says so through its sink or cancel flag. */
+      p->res.rc = BC_ERR_INTERRUPTED;
+      snprintf(p->res.msg, sizeof p->res.msg, "interrupted");
+    } else if (WIFSIGNALED(status))
       snprintf(p->res.msg, sizeof p->res.msg, "a speech worker was killed by signal %d",
                WTERMSIG(status));
     else

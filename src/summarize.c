@@ -151,6 +151,8 @@ typedef struct vocab {
   char **word;
   size_t *doc, *df;
   size_t n, cap, total, n_sent;
+  size_t *slot, n_slot;     /* hash index: word index + 1, 0 = empty (linear
+                               search made long articles quadratic) */
 } vocab;
 
 static int stop_word(const char *w) {
@@ -183,10 +185,28 @@ static int next_word(const char **p, char *buf, size_t cap) {
   return 1;
 }
 
+static size_t vocab_hash(const char *w) {
+  size_t h = 14695981039346656037u;
+  for (; *w; w++) h = (h ^ (unsigned char)*w) * 1099511628211u;
+  return h;
+}
+
 static size_t vocab_find(vocab *v, const char *w, int add) {
-  for (size_t i = 0; i < v->n; i++)
-    if (!strcmp(v->word[i], w)) return i;
+  if (v->n * 2 >= v->n_slot) { /* keep the index at most half full */
+    free(v->slot);
+    v->n_slot = v->n_slot ? v->n_slot * 2 : 256;
+    v->slot = xcalloc(v->n_slot, sizeof *v->slot);
+    for (size_t i = 0; i < v->n; i++) {
+      size_t h = vocab_hash(v->word[i]) & (v->n_slot - 1);
+      while (v->slot[h]) h = (h + 1) & (v->n_slot - 1);
+      v->slot[h] = i + 1;
+    }
+  }
+  size_t h = vocab_hash(w) & (v->n_slot - 1);
+  for (; v->slot[h]; h = (h + 1) & (v->n_slot - 1))
+    if (!strcmp(v->word[v->slot[h] - 1], w)) return v->slot[h] - 1;
   if (!add) return (size_t)-1;
+  v->slot[h] = v->n + 1;
   if (v->n >= v->cap) {
     v->cap = v->cap ? v->cap * 2 : 64;
     v->word = xrealloc(v->word, v->cap * sizeof *v->word);
@@ -236,6 +256,7 @@ static double centrality(vocab *v, const char *x) {
 }
 
 static void vocab_free(vocab *v) {
+  free(v->slot);
   for (size_t i = 0; i < v->n; i++) free(v->word[i]);
   free(v->word);
   free(v->doc);

@@ -30,6 +30,9 @@ typedef struct bc_render_options {
                                 tool sets it), rendering stops, removes its
                                 temporary files and returns BC_ERR_INTERRUPTED */
   const char *comment;       /* comment tag; NULL = none */
+  /* Added for parallel synthesis (issue 8, parallel.h): */
+  int jobs;                  /* speech worker processes; 0 = the number of cores.
+                                The audio is the same whatever the number. */
 } bc_render_options;
 
 typedef struct bc_render_result {
