@@ -91,7 +91,7 @@ int cmd_daily(int argc, char **argv) {
   bc_state *st = NULL;
   bc_diag diag = {{0}};
   bc_item *items = NULL;
-  size_t n_items = 0, i, n_stories = 0;
+  size_t n_items = 0, i, n_stories = 0, n_used = 0;
   bc_story **stories = NULL;
   size_t *story_pick = NULL;
   int *used = NULL;
@@ -242,12 +242,16 @@ int cmd_daily(int argc, char **argv) {
     }
   }
   /* Which picks made it into the script (the budget may drop some). */
-  for (size_t k = 0; k < script->n_segments; k++) {
-    const bc_segment *g = &script->segments[k];
-    if (g->role != BC_ROLE_HEADLINE || !g->story_url) continue;
-    for (size_t s = 0; s < n_stories; s++) {
-      const bc_article *a = items[story_pick[s]].article;
-      if (a->source && !strcmp(a->source, g->story_url)) used[story_pick[s]] = 1;
+  for (size_t s = 0; s < n_stories; s++) {
+    const bc_article *a = items[story_pick[s]].article;
+    for (size_t k = 0; k < script->n_segments; k++) {
+      const bc_segment *g = &script->segments[k];
+      if (g->role == BC_ROLE_HEADLINE && g->story_url && a->source &&
+          !strcmp(a->source, g->story_url)) {
+        used[story_pick[s]] = 1;
+        n_used++;
+        break;
+      }
     }
   }
 
@@ -284,8 +288,8 @@ int cmd_daily(int argc, char **argv) {
       }
       rc = bc_daily_record(st, run, used, pr.guid, NULL);
       if (!tool_quiet)
-        fprintf(stderr, "briefcast: wrote %s (%.1f s, %zu stories)\n", pr.audio_path,
-                pr.render.seconds, n_stories);
+        fprintf(stderr, "briefcast: wrote %s (%.1f s, %zu %s)\n", pr.audio_path,
+                pr.render.seconds, n_used, n_used == 1 ? "story" : "stories");
       bc_podcast_result_clear(&pr);
     } else {
       bc_render_result res = {0};
@@ -316,8 +320,9 @@ int cmd_daily(int argc, char **argv) {
       ep.bytes = stat(out_path, &sb) == 0 ? (long long)sb.st_size : 0;
       ep.seconds = res.seconds;
       rc = bc_daily_record(st, run, used, NULL, &ep);
-      if (!tool_quiet) fprintf(stderr, "briefcast: wrote %s (%.1f s, %zu stories)\n", out_path,
-                               res.seconds, n_stories);
+      if (!tool_quiet)
+        fprintf(stderr, "briefcast: wrote %s (%.1f s, %zu %s)\n", out_path, res.seconds, n_used,
+                n_used == 1 ? "story" : "stories");
       free(guid);
       bc_render_result_clear(&res);
     }

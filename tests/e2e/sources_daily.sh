@@ -44,7 +44,7 @@ grep -q "file:///etc/passwd: a remote document may not point at local files" err
 bc daily --config daily.conf 2>err3.txt; rc=$?
 cat err3.txt
 [ "$rc" -eq 0 ] || fail "run 3 exit $rc"
-grep -q "1 stories" err3.txt || fail "run 3 should have the one entry left"
+grep -q "1 story)" err3.txt || fail "run 3 should have the one entry left"
 
 # 4th: nothing new: says so, exit 0, no file
 bc daily --config daily.conf 2>err4.txt; rc=$?
