@@ -1,5 +1,6 @@
 /* Rendering: a script in, a finished audio file out.  Drives the sound
- * stages in order: speech (bc_speak, 16-bit PCM at the engine's rate) ->
+ * stages in order: speech (bc_speak_parallel: stories in worker processes,
+ * 16-bit PCM at the engine's rate) ->
  * mastering (resampling, loudness, limiter, jingles; master.c) -> encoding
  * (encode.c).
  *
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "briefcast/parallel.h"
 #include "briefcast/transcript.h"
 #include "mastering.h"
 #include "util.h"
@@ -37,15 +39,18 @@ typedef struct render_ctx {
   mst_episode *episode;
   uint64_t made, expected;   /* speech samples so far, estimate of the total */
   uint64_t written, total;   /* output samples written, expected */
+  unsigned in_rate, out_rate;
   bc_rc err;
 } render_ctx;
 
 static int cancelled(const bc_render_options *o) { return o->cancel && *o->cancel; }
 
-static void progress(render_ctx *c, const char *what, uint64_t done, uint64_t total) {
+/* Progress in seconds of audio: done of (about) total. */
+static void progress(render_ctx *c, const char *what, uint64_t done, uint64_t total,
+                     unsigned rate) {
   if (c->opts->on_progress)
-    c->opts->on_progress(what, (size_t)done, (size_t)(total > done ? total : done),
-                         c->opts->user);
+    c->opts->on_progress(what, (size_t)(done / rate),
+                         (size_t)((total > done ? total : done) / rate), c->opts->user);
 }
 
 static bc_rc to_encoder(const float *s, size_t n, void *user) {
@@ -54,8 +59,8 @@ static bc_rc to_encoder(const float *s, size_t n, void *user) {
   if (cancelled(c->opts)) return BC_ERR_INTERRUPTED;
   rc = bc_encoder_write(c->enc, s, n);
   c->written += n;
-  if (c->episode && (c->written / 22050) != ((c->written - n) / 22050))
-    progress(c, "encoding", c->written, c->total);
+  if (c->episode && (c->written / c->out_rate) != ((c->written - n) / c->out_rate))
+    progress(c, "encoding", c->written, c->total, c->out_rate);
   return rc;
 }
 
@@ -67,8 +72,9 @@ static int speech_sink(const int16_t *pcm, size_t n, void *user) {
     return 1;
   }
   c->err = c->stream ? mst_stream_push(c->stream, pcm, n) : mst_episode_speech(c->episode, pcm, n);
+  if ((c->made + n) / c->in_rate != c->made / c->in_rate)
+    progress(c, "speaking", c->made + n, c->expected, c->in_rate);
   c->made += n;
-  progress(c, "speaking", c->made, c->expected);
   return c->err != BC_OK;
 }
 
@@ -149,6 +155,8 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
               bc_format_name((bc_format)format), out_rate);
     return BC_ERR_FORMAT;
   }
+  c.in_rate = in_rate;
+  c.out_rate = out_rate;
   c.expected = (uint64_t)(bc_script_estimate_seconds(script, opts->speak.words_per_minute > 0
                                                                   ? opts->speak.words_per_minute
                                                                   : 160) *
@@ -165,7 +173,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
     rc = bc_encoder_open("-", (bc_format)format, out_rate, &opts->encode, &c.enc, diag);
     if (rc) return rc;
     c.stream = mst_stream_new(&opts->master, in_rate, out_rate, to_encoder, &c);
-    rc = bc_speak(script, vs, &opts->speak, speech_sink, &c, &tl, diag);
+    rc = bc_speak_parallel(script, vs, &opts->speak, opts->jobs, speech_sink, &c, &tl, diag);
     if (rc == BC_ERR_INTERRUPTED && c.err) rc = c.err;
     if (!rc) rc = mst_stream_finish(c.stream);
     if (rc) {
@@ -182,7 +190,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
 
   rc = mst_episode_begin(&opts->master, in_rate, out_rate, &c.episode, diag);
   if (rc) return rc;
-  rc = bc_speak(script, vs, &opts->speak, speech_sink, &c, &tl, diag);
+  rc = bc_speak_parallel(script, vs, &opts->speak, opts->jobs, speech_sink, &c, &tl, diag);
   if (rc == BC_ERR_INTERRUPTED && c.err) rc = c.err;
   if (rc) {
     if (rc == BC_ERR_INTERRUPTED) util_diag(diag, "interrupted");
