@@ -53,6 +53,9 @@ typedef struct nz {
 /* Output                                                               */
 
 static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+/* c is one of the characters in set (never NUL: strchr would match the
+ * terminator). */
+static int in_set(const char *set, char c) { return c && strchr(set, c) != NULL; }
 static int dig(char c) { return c >= '0' && c <= '9'; }
 
 /* Copy s[0..n) to b, dropping invalid UTF-8 and control characters. */
@@ -103,7 +106,7 @@ static void out_punct(nz *z, char c) {
   if (!z->out.len) return;
   char last = z->out.s[z->out.len - 1];
   if (last == ' ') return;
-  if (strchr(",.;:!?", last)) {
+  if (in_set(",.;:!?", last)) {
     /* one mark per gap, the strongest: "(shown)." -> "shown." */
     int rl = last == ',' ? 1 : (last == ';' || last == ':') ? 2 : 3;
     int rc = c == ',' ? 1 : (c == ';' || c == ':') ? 2 : 3;
@@ -142,7 +145,7 @@ static size_t space_len(const char *s, size_t n) {
 
 static int is_lead_punct(const char *s, size_t n, size_t *l) {
   unsigned char c = (unsigned char)s[0];
-  if (strchr("([{\"*_<", c) && c) { *l = 1; return 1; }
+  if (in_set("([{\"*_<", (char)c)) { *l = 1; return 1; }
   if (c == '\'' && !(n > 1 && isdigit((unsigned char)s[1]))) { *l = 1; return 1; }
   if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80) {
     unsigned char d = (unsigned char)s[2];
@@ -330,7 +333,7 @@ static int chunk_comma(const nz *z, size_t k) {
 static int chunk_has_trail(const nz *z, size_t k) {
   const chunk *c = &z->ch[k];
   for (size_t i = c->ce + (size_t)c->dot; i < c->e; i++)
-    if (strchr(",.;:!?", z->src[i])) return 1;
+    if (in_set(",.;:!?", z->src[i])) return 1;
   return 0;
 }
 
@@ -822,7 +825,7 @@ static int say_word(nz *z, const char *s, size_t n, size_t ss, size_t se, int ti
         return 1;
       }
       size_t vowels = 0;
-      for (size_t i = 0; i < base; i++) vowels += strchr("AEIOU", s[i]) != NULL;
+      for (size_t i = 0; i < base; i++) vowels += in_set("AEIOU", s[i]);
       if (base >= 4 && vowels > 1) caps = 0;  /* "TODAY", "LIVE": a word */
       static const char *const shouted[] = {
           "THE", "AND", "NOT", "BUT", "YOU", "NEW", "BIG", "ALL", "ARE", "WAS", "HAS", "HIS", "HER",
@@ -1840,7 +1843,7 @@ static size_t rule_en(nz *z) {
       buf_addc(&z->tmp, (char)toupper((unsigned char)w[4]));
       out_tmp(z, c->cs, c->cs + 6);
       for (size_t i = c->cs + 6; i < c->e; i++)
-        if (strchr(",.;:!?", z->src[i])) out_punct(z, z->src[i]);
+        if (in_set(",.;:!?", z->src[i])) out_punct(z, z->src[i]);
       z->punct_done = 1;
       return 1;
     }
@@ -2154,7 +2157,7 @@ static size_t rule_other(nz *z) {
     size_t n;
     const char *w = core(z, k, &n);
     size_t r = 0;
-    while (r < n && strchr("IVXLC", w[r])) r++;
+    while (r < n && in_set("IVXLC", w[r])) r++;
     unsigned v;
     int form;
     if (r && r < n && (r >= 2 || w[0] == 'I' || w[0] == 'V' || w[0] == 'X') && roman_value(w, r, &v) && ordinal_suffix(z, w + r, n - r, v, &form)) {
@@ -2240,7 +2243,7 @@ static void speak_chunk(nz *z) {
   if (c->cs >= c->ce) {
     /* punctuation only */
     for (size_t i = c->s; i < c->e; i++)
-      if (strchr(",.;:!?", z->src[i])) out_punct(z, z->src[i]);
+      if (in_set(",.;:!?", z->src[i])) out_punct(z, z->src[i]);
     return;
   }
   if (c->cs > c->s && z->src[c->s] == '(') out_punct(z, ',');
@@ -2275,7 +2278,7 @@ static void speak_chunk(nz *z) {
     from++;  /* a middle initial: "Michael J. Fox" */
   for (size_t i = from; i < last->e; i++) {
     char p = z->src[i];
-    if (strchr(",;:!?", p)) out_punct(z, p);
+    if (in_set(",;:!?", p)) out_punct(z, p);
     else if (p == '.') {
       /* a single '.' ends a sentence; "..." is a pause */
       out_punct(z, '.');
