@@ -1042,7 +1042,8 @@ static size_t say_number_alone(nz *z, size_t base, int neg, size_t ss, const num
       buf_addc(b, ' ');
       buf_adds(b, num_is_one(&m) ? u->one[li] : u->many[li]);
       z->k++;
-      out_tmp(z, ss, z->ch[nk].ce);
+      if (nextdot && !sentence_next(z, nk)) z->dot_used = 1;  /* "3 lbs. of beef" */
+      out_tmp(z, ss, z->ch[nk].ce + (size_t)z->dot_used);
       return i;
     }
     /* "9:30 a.m.", "9 a.m." handled by the caller for times; "3 1/2" */
