@@ -44,5 +44,17 @@ grep -q "/bomb: body larger than" err.txt || fail "gzip bomb"
 [ "$(grep -c 'GET /flaky/a ' "$SERVER_LOG")" -eq 2 ] || fail "500 was not retried once"
 [ "$(grep -c 'GET /busy/a ' "$SERVER_LOG")" -eq 2 ] || fail "429 was not retried once"
 grep -q "ua=briefcast/" "$SERVER_LOG" || fail "User-Agent does not name briefcast"
+
+# The same for a briefing: the audio is made from what could be read.
+set +e
+bc brief --voices "$BC_SOURCE_DIR/voices" -o brief.wav "$BASE/article/3" "$BASE/reset" \
+  "$BASE/loop/a" "$BASE/missing" "$BASE/bomb" "$BASE/flaky/b" 2>brief-err.txt
+rc=$?
+set -e
+cat brief-err.txt
+[ "$rc" -eq 3 ] || fail "brief: exit code $rc, expected 3"
+[ -s brief.wav ] || fail "brief: no audio was made from the good sources"
+[ "$(grep -c ': \(connection dropped\|more than 10 redirects\|HTTP 404\|body larger\)' brief-err.txt)" -eq 4 ] ||
+  fail "brief: each failed source should be named once"
 echo ok
 exit 0
