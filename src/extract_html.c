@@ -46,6 +46,7 @@ enum {
   T_BOILER = 1 << 8,   /* nav, aside, footer...: skipped unless it holds the story */
   T_SEMANTIC = 1 << 9, /* article, main */
   T_FIGURE = 1 << 10,  /* figure, figcaption: captions and credits */
+  T_NOSCRIPT = 1 << 11,
 };
 
 typedef struct tag_class {
@@ -70,7 +71,7 @@ static const tag_class tags[] = {
   {"img", T_SKIP}, {"input", T_SKIP}, {"label", T_SKIP}, {"legend", T_BLOCK}, {"li", T_BLOCK | T_LIST},
   {"link", T_SKIP}, {"main", T_BLOCK | T_SEMANTIC}, {"map", T_SKIP}, {"math", T_SKIP},
   {"menu", T_BLOCK | T_BOILER}, {"meta", T_SKIP}, {"nav", T_BLOCK | T_BOILER},
-  {"noscript", T_SKIP}, {"object", T_SKIP}, {"ol", T_BLOCK}, {"optgroup", T_SKIP},
+  {"noscript", T_BLOCK | T_NOSCRIPT}, {"object", T_SKIP}, {"ol", T_BLOCK}, {"optgroup", T_SKIP},
   {"option", T_SKIP}, {"p", T_BLOCK | T_PARA}, {"picture", T_SKIP}, {"pre", T_BLOCK | T_PARA},
   {"script", T_SKIP}, {"section", T_BLOCK}, {"select", T_SKIP}, {"source", T_SKIP},
   {"style", T_SKIP}, {"summary", T_BLOCK}, {"svg", T_SKIP}, {"table", T_BLOCK},
@@ -296,6 +297,7 @@ static int hidden(const xmlNode *n) {
   return 0;
 }
 
+#define LOW_VOTE 200
 /* ----------------------------------------------------------------- walk */
 
 /* Before the walk, each element's psvi field (unused by the HTML parser)
@@ -322,8 +324,7 @@ static void set_counts(xmlNode *n, size_t raw, size_t prose) {
 static int raw_skip(const xmlNode *n) {
   const char *name = (const char *)n->name;
   return name && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-                  strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0 ||
-                  strcmp(name, "head") == 0);
+                  strcmp(name, "template") == 0 || strcmp(name, "head") == 0);
 }
 
 static void measure_leave(xmlNode *n, xmlNode *root) {
@@ -395,6 +396,16 @@ static void add_text(walk *w, const char *s) {
 }
 
 /* Enter an element: returns 0 if its subtree is to be skipped. */
+/* Is e (being entered) inside an <article> or <main>? */
+static int inside_article(const walk *w, const elem *e) {
+  int p = e->parent, steps = 0;
+  while (p >= 0 && steps++ < 40) {
+    if (w->elems[p].flags & T_SEMANTIC) return 1;
+    p = w->elems[p].parent;
+  }
+  return 0;
+}
+
 /* Comments hold prose too, and are never the story. */
 static int comment_like(const xmlNode *n) {
   char buf[512];
@@ -407,6 +418,9 @@ static int enter(walk *w, xmlNode *n) {
   int flags = tag_flags(n), weight, idx;
   elem *e;
   if (flags & T_SKIP) return 0;
+  /* <noscript> says "enable JavaScript"; but an unclosed tag inside it
+   * ("<noscript><div></noscript>") makes the parser put the page in it. */
+  if ((flags & T_NOSCRIPT) && raw_text(n) * 2 <= w->page_text) return 0;
   if (hidden(n)) return 0;
   weight = class_weight(n);
   if (weight == W_STRONG && ((flags & T_SEMANTIC) || strcmp((const char *)n->name, "body") == 0 ||
@@ -448,6 +462,10 @@ static int enter(walk *w, xmlNode *n) {
   e->flags = flags;
   e->weight = weight;
   e->boiler = (flags & T_BOILER) || (weight < 0 && !(flags & T_SEMANTIC));
+  /* An article's own <header> holds its lead as often as its byline. */
+  if (e->boiler && weight >= 0 && strcmp((const char *)n->name, "header") == 0 &&
+      prose_text(n) >= 80 && inside_article(w, e))
+    e->boiler = 0;
   e->weak_parent = w->n_weak ? w->weak_stack[w->n_weak - 1] : -1;
   n->_private = (void *)(intptr_t)(idx + 1);
   if (flags & T_BLOCK) {
@@ -920,6 +938,9 @@ bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_articl
   walk_tree(&w, root);
   score(&w);
   container = best_container(&w);
+  /* No container stands out (a page of short lines, a photo list): take
+   * the whole page through the block filter. */
+  if (container >= 0 && w.elems[container].vote < LOW_VOTE) container = 0;
 #ifdef EXTRACT_DEBUG
   if (getenv("X_ROOT")) container = 0;
   if (container >= 0) {
