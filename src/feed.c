@@ -348,6 +348,125 @@ static char *fix_entities(const char *s, size_t len, size_t *out_len) {
   return buf_steal(&b);
 }
 
+/* Elements whose content is text or escaped HTML.  Real feeds often put raw
+ * HTML in them ("<br>", "a < b"), which as XML would swallow the rest of the
+ * feed; such content is wrapped in a CDATA section before parsing. */
+static const char *const text_elements[] = {"title",   "description", "content:encoded",
+                                             "summary", "content",     "subtitle",
+                                             "tagline", "itunes:summary", NULL};
+
+/* The first occurrence of needle (nlen bytes) in s[0..n), or NULL.
+ * (memmem() is a GNU extension.) */
+static const char *find_bytes(const char *s, size_t n, const char *needle, size_t nlen) {
+  if (nlen == 0 || n < nlen) return NULL;
+  for (const char *p = s, *last = s + n - nlen; p <= last; p++) {
+    p = memchr(p, needle[0], (size_t)(last - p) + 1);
+    if (!p) return NULL;
+    if (memcmp(p, needle, nlen) == 0) return p;
+  }
+  return NULL;
+}
+
+/* 1 when s[0..n) holds a '<' outside CDATA sections. */
+static int has_raw_markup(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] != '<') continue;
+    if (i + 9 <= n && memcmp(s + i, "<![CDATA[", 9) == 0) {
+      const char *e = find_bytes(s + i + 9, n - i - 9, "]]>", 3);
+      if (!e) return 1;
+      i = (size_t)(e - s) + 2;
+      continue;
+    }
+    return 1;
+  }
+  return 0;
+}
+
+/* Append s[0..n) as one CDATA section: existing CDATA markers dropped
+ * (their content kept), "]]>" split so it cannot end the section. */
+static void add_as_cdata(bc_buf *b, const char *s, size_t n) {
+  buf_adds(b, "<![CDATA[");
+  for (size_t i = 0; i < n;) {
+    if (i + 9 <= n && memcmp(s + i, "<![CDATA[", 9) == 0) {
+      i += 9;
+      continue;
+    }
+    if (i + 3 <= n && memcmp(s + i, "]]>", 3) == 0) {
+      /* the end of a CDATA section we opened above, or a literal "]]>" */
+      i += 3;
+      continue;
+    }
+    buf_addc(b, s[i++]);
+  }
+  buf_adds(b, "]]>");
+}
+
+static char *wrap_raw_markup(const char *s, size_t len, size_t *out_len) {
+  bc_buf b;
+  size_t i = 0;
+  buf_init(&b);
+  while (i < len) {
+    const char *lt = memchr(s + i, '<', len - i);
+    if (!lt) {
+      buf_add(&b, s + i, len - i);
+      break;
+    }
+    size_t at = (size_t)(lt - s);
+    buf_add(&b, s + i, at - i);
+    i = at;
+    const char *skip_end = NULL;
+    if (i + 9 <= len && memcmp(s + i, "<![CDATA[", 9) == 0)
+      skip_end = find_bytes(s + i, len - i, "]]>", 3);
+    else if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0)
+      skip_end = find_bytes(s + i, len - i, "-->", 3);
+    if (skip_end || (i + 1 < len && (s[i + 1] == '!' || s[i + 1] == '?'))) {
+      size_t end = skip_end ? (size_t)(skip_end - s) + 3 : i + 2;
+      buf_add(&b, s + i, end - i);
+      i = end;
+      continue;
+    }
+    /* an element start tag: its name */
+    size_t k = i + 1;
+    while (k < len && !isspace((unsigned char)s[k]) && s[k] != '>' && s[k] != '/' && s[k] != '<')
+      k++;
+    size_t name_len = k - i - 1;
+    int wanted = 0;
+    for (int t = 0; text_elements[t] && name_len; t++)
+      if (strlen(text_elements[t]) == name_len && memcmp(s + i + 1, text_elements[t], name_len) == 0)
+        wanted = 1;
+    const char *gt = wanted ? memchr(s + k, '>', len - k) : NULL;
+    if (!gt || gt[-1] == '/') {
+      buf_addc(&b, '<');
+      i++;
+      continue;
+    }
+    size_t body = (size_t)(gt - s) + 1;
+    char close[48];
+    snprintf(close, sizeof close, "</%.*s>", (int)name_len, s + i + 1);
+    const char *end = find_bytes(s + body, len - body, close, strlen(close));
+    if (!end) {
+      buf_addc(&b, '<');
+      i++;
+      continue;
+    }
+    size_t inner_len = (size_t)(end - (s + body));
+    /* Markup that is meant as XML (Atom xhtml, Atom 0.3 mode="xml") stays. */
+    char *attrs = xstrndup(s + k, body - k);
+    int xml_content = strstr(attrs, "xhtml") || strstr(attrs, "\"xml\"") || strstr(attrs, "'xml'") ||
+                      strstr(attrs, "+xml");
+    free(attrs);
+    buf_add(&b, s + i, body - i);
+    if (!xml_content && has_raw_markup(s + body, inner_len))
+      add_as_cdata(&b, s + body, inner_len);
+    else
+      buf_add(&b, s + body, inner_len);
+    buf_adds(&b, close);
+    i = (size_t)(end - s) + strlen(close);
+  }
+  *out_len = b.len;
+  return buf_steal(&b);
+}
+
 /* 1 when the XML declaration names an encoding. */
 static int declares_encoding(const char *s, size_t len) {
   if (len >= 3 && (unsigned char)s[0] == 0xEF) s += 3, len -= 3;
@@ -361,8 +480,8 @@ static int declares_encoding(const char *s, size_t len) {
 
 static xmlDoc *read_xml(const char *bytes, size_t len, const char *url, const char *content_type) {
   char cs[48];
-  size_t ulen, flen;
-  char *utf8, *fixed;
+  size_t ulen, flen, wlen;
+  char *utf8, *fixed, *wrapped;
   xmlDoc *doc;
   const unsigned char *u = (const unsigned char *)bytes;
   int bom8 = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
@@ -382,8 +501,10 @@ static xmlDoc *read_xml(const char *bytes, size_t len, const char *url, const ch
     charset_detect(bytes, len, declares_encoding(bytes, len) ? NULL : content_type, 1, cs,
                    sizeof cs);
   utf8 = charset_to_utf8(bytes, len, cs, &ulen);
-  fixed = fix_entities(utf8, ulen, &flen);
+  wrapped = wrap_raw_markup(utf8, ulen, &wlen);
   free(utf8);
+  fixed = fix_entities(wrapped, wlen, &flen);
+  free(wrapped);
   doc = xmlReadMemory(fixed, (int)flen, url, "UTF-8",
                       XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                           XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |

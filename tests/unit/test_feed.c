@@ -130,6 +130,27 @@ static void test_json_feed(void **state) {
   bc_feed_free(f);
 }
 
+/* Raw HTML where escaped text belongs ("<br>", "5 < 6", an unclosed <p>)
+ * must not swallow the entries after it. */
+static void test_illformed_feed_keeps_every_entry(void **state) {
+  char path[512], *data = NULL;
+  size_t len = 0;
+  bc_feed *f = NULL;
+  (void)state;
+  snprintf(path, sizeof path, "%s/feeds/illformed.xml", BC_TEST_DATA);
+  assert_int_equal(util_read_file(path, 0, &data, &len), BC_OK);
+  assert_int_equal(bc_feed_parse(data, len, NULL, NULL, &f, NULL), BC_OK);
+  assert_int_equal(f->n_entries, 5);
+  assert_string_equal(f->entries[0].title, "5 < 6 & true");
+  assert_string_equal(f->entries[0].summary, "line<br>break <img src=\"x\"> done");
+  assert_string_equal(f->entries[1].title, "Second");
+  assert_string_equal(f->entries[2].title, "Third &unknownentity; here");
+  assert_string_equal(f->entries[3].summary, "<p>unclosed para");
+  assert_string_equal(f->entries[4].link, "http://x/5");
+  bc_feed_free(f);
+  free(data);
+}
+
 static void test_relative_links_use_feed_url(void **state) {
   const char *rss = "<rss><channel><title>t</title><link>/</link>"
                     "<item><title>a</title><link>../a.html</link></item></channel></rss>";
@@ -227,6 +248,7 @@ int main(void) {
       cmocka_unit_test(test_atom10_xml_base_xhtml_and_authors),
       cmocka_unit_test(test_atom03),
       cmocka_unit_test(test_json_feed),
+      cmocka_unit_test(test_illformed_feed_keeps_every_entry),
       cmocka_unit_test(test_relative_links_use_feed_url),
       cmocka_unit_test(test_json_output_shape),
       cmocka_unit_test(test_not_a_feed),
