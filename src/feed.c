@@ -582,9 +582,29 @@ typedef struct parse_ctx {
   int atom;                 /* the root is Atom: unprefixed elements are Atom */
 } parse_ctx;
 
+/* Feeds that use a prefix without declaring it ("dc:creator" with no
+ * xmlns:dc) leave libxml2 with the whole "prefix:name" as the name and no
+ * namespace; the usual prefixes are taken to mean their usual namespaces. */
+static int undeclared_prefix(const xmlNode *n, enum ns_kind k, const char *name) {
+  static const struct {
+    const char *prefix;
+    enum ns_kind kind;
+  } known[] = {{"dc", NS_DC},           {"dcterms", NS_DCTERMS}, {"content", NS_CONTENT},
+               {"atom", NS_ATOM},       {"atom10", NS_ATOM},     {"a10", NS_ATOM},
+               {"itunes", NS_ITUNES},   {"rdf", NS_RDF}};
+  const char *qn = (const char *)n->name, *colon = strchr(qn, ':');
+  if (n->ns || !colon || strcmp(colon + 1, name) != 0) return 0;
+  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+    if (known[i].kind == k && strlen(known[i].prefix) == (size_t)(colon - qn) &&
+        !strncmp(qn, known[i].prefix, (size_t)(colon - qn)))
+      return 1;
+  return 0;
+}
+
 static int is_el(const parse_ctx *c, const xmlNode *n, enum ns_kind k, const char *name) {
-  return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name) &&
-         ns_of(n, c->atom) == k;
+  if (n->type != XML_ELEMENT_NODE) return 0;
+  if (!strcmp((const char *)n->name, name)) return ns_of(n, c->atom) == k;
+  return undeclared_prefix(n, k, name);
 }
 
 static char *attr(const xmlNode *n, const char *name) {

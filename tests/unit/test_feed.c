@@ -151,6 +151,20 @@ static void test_illformed_feed_keeps_every_entry(void **state) {
   free(data);
 }
 
+static void test_undeclared_prefixes(void **state) {
+  const char *rss = "<rss version='2.0'><channel><title>T</title><item><title>A</title>"
+                    "<dc:creator>Undeclared Prefix</dc:creator>"
+                    "<content:encoded><![CDATA[<p>full</p>]]></content:encoded>"
+                    "<dc:date>2024-05-01T10:00:00+02:00</dc:date></item></channel></rss>";
+  bc_feed *f = NULL;
+  (void)state;
+  assert_int_equal(bc_feed_parse(rss, strlen(rss), NULL, NULL, &f, NULL), BC_OK);
+  assert_string_equal(f->entries[0].author, "Undeclared Prefix");
+  assert_string_equal(f->entries[0].content, "<p>full</p>");
+  assert_string_equal(f->entries[0].published, "2024-05-01T08:00:00Z");
+  bc_feed_free(f);
+}
+
 static void test_relative_links_use_feed_url(void **state) {
   const char *rss = "<rss><channel><title>t</title><link>/</link>"
                     "<item><title>a</title><link>../a.html</link></item></channel></rss>";
@@ -249,6 +263,7 @@ int main(void) {
       cmocka_unit_test(test_atom03),
       cmocka_unit_test(test_json_feed),
       cmocka_unit_test(test_illformed_feed_keeps_every_entry),
+      cmocka_unit_test(test_undeclared_prefixes),
       cmocka_unit_test(test_relative_links_use_feed_url),
       cmocka_unit_test(test_json_output_shape),
       cmocka_unit_test(test_not_a_feed),
