@@ -1198,10 +1198,10 @@ bc_rc bc_feed_parse(const char *bytes, size_t len, const char *url, const char *
   }
   f = xcalloc(1, sizeof *f);
   f->url = xstrdup(url);
-  size_t i = 0;
-  while (i < len && (isspace((unsigned char)bytes[i]) || (unsigned char)bytes[i] >= 0xEF)) i++;
+  size_t i = len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3) ? 3 : 0;
+  while (i < len && isspace((unsigned char)bytes[i])) i++;
   if (i < len && bytes[i] == '{') {
-    rc = parse_json_feed(bytes, len, url, f, diag);
+    rc = parse_json_feed(bytes + i, len - i, url, f, diag);
     goto out;
   }
   doc = read_xml(bytes, len, url, content_type);

@@ -165,6 +165,18 @@ static void test_undeclared_prefixes(void **state) {
   bc_feed_free(f);
 }
 
+static void test_json_feed_with_bom(void **state) {
+  const char *j = "\xEF\xBB\xBF {\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"B\","
+                  "\"items\":[{\"id\":\"1\",\"title\":\"x\"}]}";
+  bc_feed *f = NULL;
+  (void)state;
+  assert_int_equal(bc_doc_sniff(j, strlen(j)), BC_DOC_FEED);
+  assert_int_equal(bc_feed_parse(j, strlen(j), NULL, NULL, &f, NULL), BC_OK);
+  assert_string_equal(f->title, "B");
+  assert_int_equal(f->n_entries, 1);
+  bc_feed_free(f);
+}
+
 static void test_relative_links_use_feed_url(void **state) {
   const char *rss = "<rss><channel><title>t</title><link>/</link>"
                     "<item><title>a</title><link>../a.html</link></item></channel></rss>";
@@ -264,6 +276,7 @@ int main(void) {
       cmocka_unit_test(test_json_feed),
       cmocka_unit_test(test_illformed_feed_keeps_every_entry),
       cmocka_unit_test(test_undeclared_prefixes),
+      cmocka_unit_test(test_json_feed_with_bom),
       cmocka_unit_test(test_relative_links_use_feed_url),
       cmocka_unit_test(test_json_output_shape),
       cmocka_unit_test(test_not_a_feed),
