@@ -109,7 +109,7 @@ static void en_ordinalize(bc_buf *b, size_t from) {
 
 static void en_year(bc_buf *b, uint64_t n) {
   unsigned hi = (unsigned)(n / 100), lo = (unsigned)(n % 100);
-  if (n < 1000 || n >= 10000 || (n >= 2000 && n < 2010)) {
+  if (n < 1000 || n >= 10000 || n % 1000 == 0 || (n >= 2000 && n < 2010)) {
     en_cardinal(b, n);
     return;
   }
