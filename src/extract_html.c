@@ -298,6 +298,7 @@ static int hidden(const xmlNode *n) {
 }
 
 #define LOW_VOTE 200
+#define TRAIL_SHORT 40u
 /* ----------------------------------------------------------------- walk */
 
 /* Before the walk, each element's psvi field (unused by the HTML parser)
@@ -683,6 +684,25 @@ static int boilerplate_line(const char *s, size_t chars) {
   if (chars <= 80)
     for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
       if (starts_ci(low, prefixes[i])) return 1;
+  /* Footer and credit lines, in whatever place of the line. */
+  if (chars <= 160) {
+    static const char *inside[] = {
+      "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+      "todos los derechos reservados", "wszelkie prawa zastrzeżone", "impressum",
+      "datenschutzerklärung", "privacy policy", "cookie policy", "titelbild:", "beitragsbild",
+      "bildquelle", "fotos:", "foto:", "crédits photos", "crédit photo", "źródło:", "quelle:",
+      "photo credit", "image credit", "image source", "letzte änderung", "publiziert:",
+      "erstellt am", "zurück nach oben", "back to top", "nach oben", "loading...",
+      "newsletter", "abonnieren", "subscribe", "sign up", "anmelden", "log in", "einloggen",
+      "nicht eingeloggt", "not logged in", "keine kommentare", "no comments", "kommentare",
+      "comments", "leave a reply", "leave a comment", "schreibe einen kommentar",
+      "affiliate", "advertisers", "enthält werbung", "*werbung", "werbung:", "anzeige:",
+      "sponsored", "gesponsert",
+    };
+    size_t j;
+    for (j = 0; j < sizeof inside / sizeof inside[0]; j++)
+      if (strstr(low, inside[j])) return 1;
+  }
   /* "By Jane Doe" alone on a line: the byline, already in the metadata. */
   if (chars <= 60 && (starts_ci(low, "by ") || starts_ci(low, "von "))) {
     size_t words = 0;
@@ -735,10 +755,12 @@ static int date_only(const char *s, size_t chars) {
     "freitag", "samstag", "sonntag", "am", "pm", "a.m", "p.m", "uhr", "et", "est", "edt", "pt",
     "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "mez", "mesz", "updated", "update",
     "published", "posted", "aktualisiert", "veröffentlicht", "stand", "on", "at", "um", "de",
-    "le", "el", "of", "the", "last", "modified", "zuletzt", "vom", "den", "h",
+    "le", "el", "of", "the", "last", "modified", "zuletzt", "vom", "den", "h", "pubblicato",
+    "il", "ultima", "modifica", "veröffentlichung", "publié", "publicado", "actualizado",
+    "mis", "à", "jour", "opublikowano", "aktualizacja", "datum", "date", "by", "von",
   };
   const char *p = s;
-  int digits = 0;
+  int digits = 0, unknown = 0, months = 0, numbers = 0;
   if (chars > 60) return 0;
   while (*p) {
     const char *e;
@@ -754,13 +776,19 @@ static int date_only(const char *s, size_t chars) {
       for (i = 0; i < len; i++)
         if (!(isdigit((unsigned char)p[i]) || p[i] == '.' || p[i] == '-' ||
               (i + 2 >= len && isalpha((unsigned char)p[i])))) break;  /* 5th, 3pm */
-      if (i == len) { digits = 1; known = 1; }
+      if (i == len) { digits = 1; known = 1; numbers++; }
     }
     for (i = 0; !known && i < sizeof words / sizeof words[0]; i++)
-      if (strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0) known = 1;
-    if (!known) return 0;
+      if (strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0) {
+        known = 1;
+        if (i < 57) months++;  /* the first 57 words are months */
+      }
+    if (!known && ++unknown > 2) return 0;
     p = e;
   }
+  /* A full date with a word or two of label or place ("24. März 2004,
+   * 19:49 | Genesis") is still a date line. */
+  if (unknown) return (months ? numbers >= 1 : numbers >= 3) && chars <= 50;
   return digits;
 }
 
@@ -875,6 +903,28 @@ static void emit(const walk *w, int container, const char *title, extract_body *
         (title && i < 3 && util_strcasecmp(c[i].text, title) == 0)) {
       free(c[i].text);
       c[i].text = NULL;
+    }
+  }
+  /* After the last paragraph, short lines without a sentence in them are
+   * signatures, labels and agency codes ("aja/PAP", "Angebote"). */
+  {
+    size_t last_long = n, j;
+    for (j = n; j-- > 0;)
+      if (c[j].text && c[j].chars >= 100) { last_long = j; break; }
+    size_t trailing = 0;
+    for (j = last_long + 1; last_long < n && j < n; j++)
+      if (c[j].text) trailing++;
+    /* more than a few: a list that ends the story (ingredients, dates) */
+    for (j = last_long + 1; last_long < n && trailing <= 4 && j < n; j++) {
+      size_t len;
+      char end;
+      if (!c[j].text) continue;
+      len = strlen(c[j].text);
+      end = c[j].text[len - 1];
+      if (c[j].chars < TRAIL_SHORT && !strchr(".!?\"\xe2)", end)) {  /* \xe2: a closing curly quote */
+        free(c[j].text);
+        c[j].text = NULL;
+      }
     }
   }
   for (i = 0; i < n; i++) {
