@@ -827,23 +827,15 @@ static int say_word(nz *z, const char *s, size_t n, size_t ss, size_t se, int ti
       size_t vowels = 0;
       for (size_t i = 0; i < base; i++) vowels += in_set("AEIOU", s[i]);
       if (base >= 4 && vowels > 1) caps = 0;  /* "TODAY", "LIVE": a word */
-      static const char *const shouted[] = {
-          "THE", "AND", "NOT", "BUT", "YOU", "NEW", "BIG", "ALL", "ARE", "WAS", "HAS", "HIS", "HER",
-          "ONE", "TWO", "OUT", "NOW", "WAR", "WIN", "WON", "TOP", "HOT", "RED", "YES", "BAD", "FOR",
-          "STOP", "JUST", "MUST", "BACK", "WITH", "FROM", "THAT", "THIS", "WHAT", "WHEN", "MOST",
-          "BEST", "LAST", "NEXT", "MUCH", "SUCH", "BOTH", "ONLY", "VERY", "DON'T", "CAN", "WILL",
-          "HELP", "KILL", "DEAD", "LIFT", "HOLD", "SELL", "BUY", "GOT", "GET", "SHE", "HIM", "WHY",
-          "HOW", "WHO", "OF", "TO", "IN", "ON", "AT", "BY", "NO", "SO", "DO", "GO", "MY", "WE", "HE",
-          "BE", "OR", "IF", "AN", "AS", "IS", "UP", "DOWN", "VIDEO", "WATCH", "READ", "MORE", "HERE",
-          "NEWS", "LIVE", "SALE", "OPEN", "CLICK", NULL};
-      if (caps && nz_in_list(shouted, s, base) && base >= 3) caps = 0;
+      if (base == 5 && vowels > 0) caps = 0;  /* "WORLD": a word; espeak-ng spells "NTSCB" itself */
+      if (caps && base >= 3 && nz_in_list(nz_en_common_caps, s, base)) caps = 0;
       /* inside a phrase in capitals ("SCROLL DOWN FOR VIDEO") */
       for (int d = -1; d <= 1 && caps; d += 2) {
         size_t kk = z->k + (size_t)d;
         if ((d < 0 && z->k == 0) || kk >= z->n_ch) continue;
         size_t wn;
         const char *w = core(z, kk, &wn);
-        if (wn >= 3 && all_upper(w, wn) && (wn >= 6 || nz_in_list(shouted, w, wn))) caps = 0;
+        if (wn >= 3 && all_upper(w, wn) && (wn >= 6 || nz_in_list(nz_en_common_caps, w, wn))) caps = 0;
       }
       if (caps && !nz_in_list(nz_en_acronym_words, s, base) && !roman_value(s, base, &rv)) {
         bc_buf t;

@@ -51,6 +51,7 @@ extern const nz_pair nz_en_state_names[]; /* full names allowed in party tags */
 extern const nz_pair nz_en_months[];      /* "Jan." "January" -> "January" */
 extern const nz_pair nz_en_acronyms[];    /* "GOP" -> "G.O.P." */
 extern const char *const nz_en_acronym_words[]; /* said as words: "NASA" */
+extern const char *const nz_en_common_caps[];   /* "WELL", "MAY": shouted words, not acronyms */
 extern const nz_pair nz_de_abbrev[];
 extern const nz_pair nz_fr_abbrev[];
 extern const nz_pair nz_es_abbrev[];

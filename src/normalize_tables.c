@@ -134,7 +134,8 @@ const nz_pair nz_en_acronyms[] = {
     {"NHL", "N.H.L."}, {"NCAA", "N.C.A.A."}, {"UFC", "U.F.C."}, {"AFP", "A.F.P."},
     {"IDF", "I.D.F."}, {"EU", "E.U."}, {"UN", "U.N."}, {"UK", "U.K."}, {"DOJ", "D.O.J."},
     {"OPEC", "OPEC"}, {"IT", "I.T."}, {"HUD", "HUD"}, {"JPMorgan", "J.P. Morgan"},
-    {"WWII", "World War two"}, {"WWI", "World War one"}, {"WW2", "World War two"},
+    {"USCIS", "U.S.C.I.S."}, {"NHTSA", "N.H.T.S.A."}, {"UNHCR", "U.N.H.C.R."},
+    {"USAID", "U.S.A.I.D."}, {"CISA", "C.I.S.A."}, {"WWII", "World War two"}, {"WWI", "World War one"}, {"WW2", "World War two"},
     {"WW1", "World War one"}, {"mRNA", "m.R.N.A."}, {"NYC", "N.Y.C."}, {"COVID-19", "covid nineteen"},
     {"ALS", "A.L.S."}, {"ISO", "I.S.O."}, {"IVF", "I.V.F."}, {"EV", "E.V."}, {"EVs", "E.V.'s"},
     {"VAT", "V.A.T."}, {"UFC", "U.F.C."}, {"ROTC", "R.O.T.C."}, {"AC", "A.C."},
@@ -157,6 +158,36 @@ const char *const nz_en_acronym_words[] = {
     "ESPY", "EGOT", "NIL", "KISS", "ABBA", "INXS", "AC", "ROTC", "UFC", "GAAP", "FICO",
     "FAFSA", "HIPAA", "HIPPA", "CAPTCHA", "ASCII", "NAND", "CERT", "ISO", "PIP", "NEO",
     "ALS", "CON", "ARM", "GUI", "VAT", "AM", "PM", "IT", "A", "I", NULL};
+
+/* Common short English words written in capitals for emphasis or in a
+ * shouted headline: not acronyms, so not spelled out.  Words of four or
+ * more letters with two vowels are recognised as words without this list. */
+const char *const nz_en_common_caps[] = {
+    "THE", "AND", "NOT", "BUT", "YOU", "NEW", "BIG", "ALL", "ARE", "WAS", "HAS", "HIS", "HER",
+    "ONE", "TWO", "OUT", "NOW", "WAR", "WIN", "WON", "TOP", "HOT", "RED", "YES", "BAD", "FOR",
+    "CAN", "BUY", "GOT", "GET", "SHE", "HIM", "WHY", "HOW", "WHO", "ANY", "HAD", "OUR", "DAY",
+    "MAN", "OLD", "SEE", "WAY", "BOY", "DID", "ITS", "LET", "PUT", "SAY", "TOO", "USE", "MAY",
+    "END", "FAR", "FEW", "LOT", "OFF", "OWN", "RUN", "SET", "SIX", "TEN", "TRY", "YET", "AGO",
+    "AGE", "AIR", "ART", "ASK", "BED", "BOX", "CAR", "CUT", "DOG", "EAT", "EYE", "FUN", "GUN",
+    "JOB", "KEY", "LAW", "LEG", "LIE", "LOW", "MOM", "DAD", "NON", "OIL", "PAY", "SEX", "SIT",
+    "SON", "SUN", "TAX", "TOY", "VAN", "WET", "ZOO", "WOW", "HEY", "YAY", "OMG", "LOL", "MEN",
+    "GOD", "HIT", "WHO", "SAD", "MAD", "ODD", "FAN", "FAT", "HUG", "KID", "MIX", "NET", "POP",
+    "RAW", "ROW", "SKY", "TIP", "WIT", "BIT", "ACT", "ADD", "ARM", "BAN", "BET", "BUS", "CRY",
+    "DRY", "FIX", "FLY", "GAS", "ICE", "INK", "JOY", "MAP", "MUD", "NUT", "PEN", "PIG", "RAT",
+    "STOP", "JUST", "MUST", "BACK", "WITH", "FROM", "THAT", "THIS", "WHAT", "WHEN", "MOST",
+    "BEST", "LAST", "NEXT", "MUCH", "SUCH", "BOTH", "ONLY", "VERY", "HELP", "KILL", "DEAD",
+    "LIFT", "HOLD", "SELL", "DOWN", "NEWS", "LIVE", "SALE", "OPEN", "WELL", "WORD", "WORDS",
+    "CARS", "THEM", "THEN", "THAN", "BANK", "BILL", "CASH", "TECH", "BUST", "SHOT", "WINS",
+    "LOST", "RISK", "PLAN", "SAYS", "WARN", "CALL", "GETS", "FELL", "FALL", "HITS", "HURT",
+    "BURN", "STAR", "ARMY", "CITY", "PLAY", "STAY", "KIDS", "WEST", "LAND", "LEFT", "SHOP",
+    "FIRM", "FUND", "DRUG", "GUNS", "JOBS", "LAWS", "TAXES", "TALK", "WALK", "WANT", "WISH",
+    "SICK", "RICH", "POOR", "FAST", "SLOW", "HIGH", "FULL", "HALF", "SEND", "SENT", "TOLD",
+    "FIND", "KEPT", "BORN", "SONG", "FILM", "BOOK", "CLUB", "TEAM", "FANS", "GIRL", "GIRLS",
+    "BOYS", "MOMS", "DADS", "WIFE", "BABY", "FOOD", "SHIP", "CROP", "SNOW", "WIND", "RAIN",
+    "STORM", "WHY", "DONT", "CANT", "WONT", "ISNT", "OKAY", "SORRY", "THANK", "THANKS", "STILL",
+    "SMALL", "RIGHT", "NIGHT", "WORLD", "FIRST", "THINK", "WATCH", "CHECK", "START", "CLICK",
+    "MORE", "HERE", "READ", "VIDEO", "UPDATE", "BREAKING", "EXCLUSIVE", "URGENT", "NEWS", "ALERT",
+    "LOOK", "LOOKS", "MUST", "SEE", "HUGE", "EPIC", "WINNER", "YEAR", "YEARS", "KIA", NULL};
 
 const nz_pair nz_de_abbrev[] = {
     {"Dr.", "Doktor"}, {"Prof.", "Professor"}, {"z.B.", "zum Beispiel"},
