@@ -11,6 +11,7 @@
  * page-title line and an optional headline line, each followed by a blank
  * line, then paragraphs one per line or separated by blank lines (a
  * hard-wrapped file, short lines grouped by blank lines, is joined back). */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,17 +343,20 @@ bc_rc bc_article_from_text(const char *bytes, size_t len, const char *name, bc_a
 
 /* -------------------------------------------------------------- dispatch */
 
-/* HTML by content: after a BOM and white space, '<' and, within the first
- * few kilobytes, an html/doctype/head/body tag. */
+/* HTML by content: after a BOM and white space, '<' opening a tag or a
+ * comment, and somewhere near the top (pages may start with long style or
+ * script blocks) an html, doctype, head, body, meta, title, p or div tag. */
 static int looks_html(const char *bytes, size_t len) {
   const unsigned char *s = (const unsigned char *)bytes;
   size_t i = 0, n, j;
-  static const char *tags[] = {"<html", "<!doctype html", "<head", "<body", "<meta", "<title"};
+  static const char *tags[] = {"<html", "<!doctype html", "<head", "<body", "<meta", "<title",
+                               "<p", "<div", "<br", "<table", "<span", "<a"};
   if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) i = 3;
   while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
     i++;
-  if (i >= len || s[i] != '<') return 0;
-  n = len - i < 8192 ? len - i : 8192;
+  if (i + 1 >= len || s[i] != '<' || !(isalpha(s[i + 1]) || s[i + 1] == '!' || s[i + 1] == '?'))
+    return 0;
+  n = len - i < 1048576 ? len - i : 1048576;
   for (j = 0; j < n; j++) {
     size_t k;
     if (s[i + j] != '<') continue;

@@ -870,6 +870,19 @@ static void emit(const walk *w, int container, const char *title, extract_body *
     if (b->in_figure) continue;
     if (under_dropped_boiler(w, b, root)) continue;
     raw = xstrndup(w->text.s + b->off, b->len);
+#ifdef EXTRACT_DEBUG
+    if (getenv("X_FIND") && strstr(raw, getenv("X_FIND"))) {
+      int o = b->owner, k = 0;
+      fprintf(stderr, "found in block %zu owner:", i);
+      while (o >= 0 && k++ < 12) {
+        char cb[512] = "";
+        class_id(w->elems[o].node, cb, sizeof cb);
+        fprintf(stderr, " <%s '%s'>", w->elems[o].node->name, cb);
+        o = w->elems[o].parent;
+      }
+      fprintf(stderr, "\n");
+    }
+#endif
     clean = extract_clean(raw);
     free(raw);
     if (!clean) continue;
