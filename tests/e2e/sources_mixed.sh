@@ -37,5 +37,11 @@ assert got == want, got
 PY
 # full-text entries are used directly: their links (/missing) are never fetched
 ! grep -q "GET /missing" "$SERVER_LOG" || fail "fetched the link of a full-text entry"
+
+# --state: the second run asks with If-None-Match, gets 304 and the same article
+bc analyze --json --state state.db "$BASE/etag" >first.jsonl || fail "etag run 1"
+bc analyze --json --state state.db "$BASE/etag" >second.jsonl || fail "etag run 2"
+cmp -s first.jsonl second.jsonl || fail "the 304 did not give the cached article"
+grep -q 'GET /etag 304 inm="v1"' "$SERVER_LOG" || fail "no conditional request was made"
 echo ok
 exit 0
