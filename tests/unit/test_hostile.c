@@ -209,7 +209,7 @@ static void test_100k_unclosed(void **state) {
   assert_memory_below(&o, 512);
 }
 
-static size_t million(void) { return valgrind() ? 20000 : SANITIZED ? 200000 : 1000000; }
+static size_t million(void) { return valgrind() ? 20000 : SANITIZED ? 100000 : 1000000; }
 
 static void case_million_text(outcome *o) {
   gen g = {0};
