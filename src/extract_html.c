@@ -651,6 +651,8 @@ static int boilerplate_line(const char *s, size_t chars) {
     "continue reading", "click here", "advertisement - continue reading below", "loading...",
     "loading", "follow us", "like", "facebook", "twitter", "whatsapp", "linkedin", "pinterest",
     "reddit", "image", "photo", "video", "zurück", "next", "previous", "back",
+    "kontakt", "contact", "follow", "downloads", "download", "links", "weblinks", "quellen",
+    "empfehlungen", "spenden", "donate", "unterstützen", "sources", "source",
   };
   static const char *prefixes[] = {
     "read more", "click here", "subscribe to", "sign up for", "advertisement", "updated ",
@@ -670,6 +672,13 @@ static int boilerplate_line(const char *s, size_t chars) {
     "teile diesen", "teilen sie", "diesen artikel teilen", "artikel teilen", "jetzt teilen",
     "more from", "more stories", "recommended", "empfohlen", "lesen sie mehr", "leggi anche",
     "ver también", "lee también", "newsletter", "abonnieren", "jetzt abonnieren",
+    "contact us", "explore further", "schon gelesen", "zum weiterlesen",
+    "quellenangaben", "externer inhalt", "unsere partner",
+    "síguenos", "siguenos", "gefällt dir", "support us",
+    "rezept drucken", "print recipe", "werden sie mitglied", "jetzt mitglied",
+    "ansprechpartner", "pressekontakt", "zusatzinformationen", "weitere informationen",
+    "more information", "further information",
+    "share this:", "like this:", "gefällt mir:", "related posts", "verwandte artikel",
   };
   char low[160];
   size_t i, k = 0;
