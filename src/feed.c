@@ -182,6 +182,17 @@ static char *parse_iso(const char *s) {
 static char *parse_loose(const char *s) {
   const char *p = s;
   int y = -1, mo = 0, d = -1, h = 0, mi = 0, sec = 0, off = 0, have_time = 0, pm = -1;
+  int numeric_zone = 0;
+  char tail;
+  /* "06.05.2024 18:15": day.month.year, as in German and Russian feeds */
+  if (sscanf(s, "%2d.%2d.%4d%c", &d, &mo, &y, &tail) >= 3 && y >= 1000) {
+    const char *t = strchr(s, ' ');
+    if (t && sscanf(t, " %2d:%2d:%2d", &h, &mi, &sec) < 2) h = mi = sec = 0;
+    int o = 0;
+    if (t && (t = strchr(t + 1, ' ')) && !parse_offset(t, &o)) o = 0;
+    return format_utc(y, mo, d, h, mi, sec, o);
+  }
+  y = -1, mo = 0, d = -1;
   while (*p) {
     if (isalpha((unsigned char)*p)) {
       const char *w = p;
@@ -197,7 +208,8 @@ static char *parse_loose(const char *s) {
       } else if ((n == 2 && strncasecmp(w, "pm", 2) == 0)) {
         pm = 1;
       } else if (zone_of(w, n, &z)) {
-        off = z;
+        /* "+0100 GMT": the number is the offset, the name decoration */
+        if (!numeric_zone) off = z;
         if ((*p == '+' || *p == '-') && isdigit((unsigned char)p[1])) {
           int extra;
           if (parse_offset(p, &extra)) off += extra;
@@ -229,6 +241,7 @@ static char *parse_loose(const char *s) {
       } else if (w > s && (w[-1] == '+' || w[-1] == '-') && have_time && (n == 4 || n == 2)) {
         /* "+0200", "+02:00", "+02" */
         if (!parse_offset(w - 1, &off)) return NULL;
+        numeric_zone = 1;
         while (isdigit((unsigned char)*p) || *p == ':') p++;
       } else if (n == 4 && y < 0) {
         y = (int)v;
