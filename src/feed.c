@@ -146,7 +146,8 @@ static char *parse_iso(const char *s) {
       if (d < 0) {
         /* "2024-5-1": single digits */
         d = 0;
-        while (isdigit((unsigned char)*p)) d = d * 10 + (*p++ - '0');
+        for (; isdigit((unsigned char)*p); p++) /* saturate: no overflow on a digit flood */
+          if (d < 1000) d = d * 10 + (*p - '0');
       }
     }
   } else if (isdigit((unsigned char)*p)) {

@@ -248,6 +248,7 @@ static void test_dates(void **state) {
     bc_free(d);
   }
   assert_null(bc_date_normalize("yesterday"));
+  assert_null(bc_date_normalize("2024-05-99999999999999999999999999"));
   assert_null(bc_date_normalize("2024-13-45"));
   assert_null(bc_date_normalize(""));
 }
