@@ -864,17 +864,50 @@ static size_t select_roots(const walk *w, int container, int *roots) {
   return n;
 }
 
+/* Does e or one of its near ancestors name itself the story's lead
+ * ("intro", "standfirst", "deck", "teaser"...)? */
+static int lead_marked(const walk *w, int e, int stop) {
+  static const char *stems[] = {"intro", "lead", "deck", "standfirst", "summary", "excerpt",
+                                "epigraph", "abstract", "chapo", "teaser", "subline",
+                                "subtitle", "sub-title", "description", "bajada",
+                                "entradilla", "copete", "kicker", "vorspann", "anriss"};
+  int steps = 0;
+  while (e >= 0 && e != stop && steps++ < 4) {
+    char buf[512];
+    size_t k;
+    if (w->elems[e].weight == W_STRONG) return 0;
+    if (class_id(w->elems[e].node, buf, sizeof buf))
+      for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
+        if (strstr(buf, stems[k])) return 1;
+    e = w->elems[e].parent;
+  }
+  return 0;
+}
+
 static void emit(const walk *w, int container, const char *title, extract_body *body) {
   size_t i, n = 0, n_roots = 0;
   int roots[64];
   cand *c = xcalloc(w->n_blocks ? w->n_blocks : 1, sizeof *c);
-  if (container >= 0) n_roots = select_roots(w, container, roots);
+  int lead_area = container;
+  if (container >= 0) {
+    int k;
+    n_roots = select_roots(w, container, roots);
+    for (k = 0; k < 3 && lead_area >= 0 && w->elems[lead_area].parent >= 0; k++)
+      lead_area = w->elems[lead_area].parent;
+  }
   for (i = 0; i < w->n_blocks; i++) {
     const block *b = &w->blocks[i];
     char *raw, *clean;
     double ld;
     cand *x;
     int root = container >= 0 ? selected_root(w, roots, n_roots, b->owner) : 0;
+    int lead = 0;
+    /* The lead often sits in the article's header, just before the body. */
+    if (root < 0 && b->owner < container && b->owner > lead_area &&
+        b->len >= 60 && b->link * 4 < b->len && lead_marked(w, b->owner, lead_area)) {
+      root = b->owner;
+      lead = 1;
+    }
     if (root < 0) continue;
     if (b->in_figure) continue;
     if (under_dropped_boiler(w, b, root)) continue;
@@ -898,7 +931,7 @@ static void emit(const walk *w, int container, const char *title, extract_body *
     x = &c[n++];
     x->text = clean;
     x->chars = char_count(clean, strlen(clean));
-    x->heading = (b->flags & T_HEADING) != 0;
+    x->heading = (b->flags & T_HEADING) != 0 && !lead;
     ld = b->len ? (double)b->link / (double)b->len : 0;
     if ((ld > 0.6 && x->chars < 200) || ld > 0.8) {
       x->linky = 1;
