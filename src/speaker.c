@@ -31,6 +31,11 @@
 
 /* ---------------------------------------------------------------- tokens */
 
+/* Bounds that keep long pages linear: how far back a name is looked for,
+ * and how much of a sentence before a quote is read for its attribution. */
+#define LOOK_BACK 1500
+#define MAX_SENTENCE_TOKENS 120
+
 typedef struct tok {
   size_t s, e;
   int word;   /* 1 word, 0 punctuation */
@@ -60,7 +65,29 @@ typedef struct ctx {
   int *ment;      /* per token: person index of a mention starting here, or -1 */
   const bc_sentence *sents;
   size_t n_sents;
+  /* name -> person + 1, surname -> first person + 1 (0 = none), by
+   * open-addressing hash: long pages must stay linear */
+  size_t *by_name, *by_surname, n_slot;
 } ctx;
+
+static size_t name_hash(const char *k) {
+  size_t h = (size_t)14695981039346656037u;
+  for (; *k; k++) h = (h ^ (unsigned char)*k) * (size_t)1099511628211u;
+  return h;
+}
+
+/* The slot of key in table tab (keys read through get), for lookup or insert. */
+static size_t *slot_of(size_t *tab, size_t n_slot, const char *key, const char *(*get)(const void *, size_t),
+                       const void *arg) {
+  size_t h = name_hash(key) & (n_slot - 1);
+  while (tab[h] && strcmp(get(arg, tab[h] - 1), key)) h = (h + 1) & (n_slot - 1);
+  return &tab[h];
+}
+
+static const char *get_name(const void *c, size_t i) { return ((const struct ctx *)c)->pp[i].name; }
+static const char *get_surname(const void *c, size_t i) { return ((const struct ctx *)c)->pp[i].surname; }
+
+static void index_rebuild(struct ctx *c);
 
 static void lower_word(const ctx *c, size_t i, char *buf, size_t cap) {
   size_t n = c->tk[i].e - c->tk[i].s;
@@ -420,10 +447,25 @@ static size_t name_start(const ctx *c, size_t a, size_t b) {
   return k;
 }
 
+static void index_rebuild(ctx *c) {
+  free(c->by_name);
+  free(c->by_surname);
+  c->n_slot = 64;
+  while (c->n_slot < c->cap_pp * 2 + 2) c->n_slot *= 2;
+  c->by_name = xcalloc(c->n_slot, sizeof *c->by_name);
+  c->by_surname = xcalloc(c->n_slot, sizeof *c->by_surname);
+  for (size_t i = 0; i < c->np; i++) {
+    size_t *sl = slot_of(c->by_name, c->n_slot, c->pp[i].name, get_name, c);
+    if (!*sl) *sl = i + 1;
+    sl = slot_of(c->by_surname, c->n_slot, c->pp[i].surname, get_surname, c);
+    if (!*sl) *sl = i + 1;
+  }
+}
+
 static int find_person(const ctx *c, const char *name) {
-  for (size_t i = 0; i < c->np; i++)
-    if (!strcmp(c->pp[i].name, name)) return (int)i;
-  return -1;
+  if (!c->n_slot) return -1;
+  size_t v = *slot_of(c->by_name, c->n_slot, name, get_name, c);
+  return v ? (int)v - 1 : -1;
 }
 
 static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
@@ -442,6 +484,14 @@ static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
     p->surname = tok_text(c, last, last);
     p->first = a < last ? tok_text(c, a, a) : NULL;
     idx = (int)c->np++;
+    if (c->np * 2 + 2 > c->n_slot) {
+      index_rebuild(c);
+    } else {
+      size_t *sl = slot_of(c->by_name, c->n_slot, p->name, get_name, c);
+      if (!*sl) *sl = (size_t)idx + 1;
+      sl = slot_of(c->by_surname, c->n_slot, p->surname, get_surname, c);
+      if (!*sl) *sl = (size_t)idx + 1;
+    }
   } else {
     free(name);
     p = &c->pp[idx];
@@ -554,15 +604,20 @@ static void collect_people(ctx *c) {
     if (i > 0 && is_name_word(c, i - 1) && !tok_in(c, i - 1, TITLES) && !tok_in(c, i - 1, CAP_STOPS)) continue;
     char *w = tok_text(c, i, i);
     int best = -1;
-    for (size_t k = 0; k < c->np; k++)
-      if (strchr(c->pp[k].name, ' ') && !strcmp(c->pp[k].surname, w) && (c->pp[k].is_person || c->pp[k].gender)) {
-        best = (int)k;
-        /* prefer one mentioned before i */
-        int before = 0;
-        for (size_t m = 0; m < i; m++)
-          if (c->ment[m] == (int)k) before = 1;
-        if (before) break;
+    /* the nearest full mention before (a bounded look back), else the
+     * first person of that surname */
+    for (size_t m = i; m-- > 0 && i - m < LOOK_BACK;) {
+      int k = c->ment[m];
+      if (k >= 0 && strchr(c->pp[k].name, ' ') && !strcmp(c->pp[k].surname, w) &&
+          (c->pp[k].is_person || c->pp[k].gender)) {
+        best = k;
+        break;
       }
+    }
+    if (best < 0 && c->n_slot) {
+      size_t v = *slot_of(c->by_surname, c->n_slot, w, get_surname, c);
+      if (v && strchr(c->pp[v - 1].name, ' ') && (c->pp[v - 1].is_person || c->pp[v - 1].gender)) best = (int)v - 1;
+    }
     free(w);
     if (best >= 0) c->ment[i] = best;
   }
@@ -575,7 +630,8 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
   int best = -1;
   for (int pass = 0; pass < 4 && best < 0; pass++) {
     size_t lim = (pass & 1) == 0 ? at : c->n;
-    for (size_t i = 0; i < lim; i++) {
+    if ((pass & 1) && lim > at + LOOK_BACK) lim = at + LOOK_BACK;
+    for (size_t i = lim > LOOK_BACK * 2 ? lim - LOOK_BACK * 2 : 0; i < lim; i++) {
       int p = c->ment[i];
       if (p < 0) continue;
       const person *pp = &c->pp[p];
@@ -589,7 +645,7 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
   }
   /* prefer a surname match over a first-name match */
   if (best >= 0 && strcmp(c->pp[best].surname, w)) {
-    for (size_t i = at; i-- > 0;) {
+    for (size_t i = at; i-- > 0 && at - i < LOOK_BACK;) {
       int p = c->ment[i];
       if (p >= 0 && !strcmp(c->pp[p].surname, w) && strchr(c->pp[p].name, ' ')) return p;
     }
@@ -1000,6 +1056,7 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
   if (p == 0 || p <= lo) return r;
   size_t v = (size_t)-1;
   size_t k = p;
+  if (p - lo > MAX_SENTENCE_TOKENS) lo = p - MAX_SENTENCE_TOKENS;
   while (k > lo) {
     k--;
     if (c->tk[k].quote >= 0) {
@@ -1174,7 +1231,7 @@ static resolved resolve_np(ctx *c, const np *who) {
     lower_word(c, head, lw, sizeof lw);
     int definite = tok_is(c, who->a, "the") && who->b - who->a <= 2;
     if (definite) {
-      for (size_t i = who->a; i-- > 0;) {
+      for (size_t i = who->a; i-- > 0 && who->a - i < LOOK_BACK;) {
         int p = c->ment[i];
         if (p < 0) continue;
         const person *pp = &c->pp[p];
@@ -1309,9 +1366,13 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     if (!seg_tokens(qfirst, qlast, qi, &first, &last)) continue;
     /* sentence bounds, in tokens */
     size_t slo = first;
-    while (slo > 0 && c.tk[slo - 1].sent == c.tk[first].sent && c.tk[slo - 1].block == c.tk[first].block) slo--;
+    while (slo > 0 && first - slo < MAX_SENTENCE_TOKENS && c.tk[slo - 1].sent == c.tk[first].sent &&
+           c.tk[slo - 1].block == c.tk[first].block)
+      slo--;
     size_t shi = last;
-    while (shi + 1 < c.n && c.tk[shi + 1].sent == c.tk[last].sent && c.tk[shi + 1].block == c.tk[last].block) shi++;
+    while (shi + 1 < c.n && shi - last < MAX_SENTENCE_TOKENS && c.tk[shi + 1].sent == c.tk[last].sent &&
+           c.tk[shi + 1].block == c.tk[last].block)
+      shi++;
     /* the part after the quote stops at the next quote */
     size_t ahi = last;
     while (ahi + 1 <= shi && c.tk[ahi + 1].quote < 0) ahi++;
@@ -1337,7 +1398,9 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     if (!a.found && slo == first && !q->continues_prev && slo > 0 && c.tk[slo - 1].block == c.tk[slo].block) {
       /* "... concerns, Schiff said. "The other factor ..."" */
       size_t plo = slo - 1;
-      while (plo > 0 && c.tk[plo - 1].sent == c.tk[slo - 1].sent && c.tk[plo - 1].block == c.tk[slo - 1].block) plo--;
+      while (plo > 0 && slo - plo < MAX_SENTENCE_TOKENS && c.tk[plo - 1].sent == c.tk[slo - 1].sent &&
+             c.tk[plo - 1].block == c.tk[slo - 1].block)
+        plo--;
       int has_quote = 0;
       for (size_t z = plo; z < slo; z++)
         if (c.tk[z].quote >= 0) has_quote = 1;
@@ -1348,7 +1411,9 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
         c.tk[slo - 1].block + 1 == c.tk[slo].block && punct_is(&c, slo - 1, ':')) {
       /* "The New York Times reports:" then the quoted paragraph */
       size_t plo = slo - 1;
-      while (plo > 0 && c.tk[plo - 1].sent == c.tk[slo - 1].sent && c.tk[plo - 1].block == c.tk[slo - 1].block) plo--;
+      while (plo > 0 && slo - plo < MAX_SENTENCE_TOKENS && c.tk[plo - 1].sent == c.tk[slo - 1].sent &&
+             c.tk[plo - 1].block == c.tk[slo - 1].block)
+        plo--;
       a = attr_before(&c, plo, slo - 1, 0);
       if (!a.found) {
         np who = sentence_subject(&c, plo, slo - 1);
@@ -1427,6 +1492,8 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     free(c.pp[i].role);
   }
   free(c.pp);
+  free(c.by_name);
+  free(c.by_surname);
   free(c.ment);
   free(c.tk);
   free(at);
