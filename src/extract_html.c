@@ -889,11 +889,17 @@ static void emit(const walk *w, int container, const char *title, extract_body *
   int roots[64];
   cand *c = xcalloc(w->n_blocks ? w->n_blocks : 1, sizeof *c);
   int lead_area = container;
+  size_t first_in = w->n_blocks;  /* the container's first block */
   if (container >= 0) {
     int k;
     n_roots = select_roots(w, container, roots);
     for (k = 0; k < 3 && lead_area >= 0 && w->elems[lead_area].parent >= 0; k++)
       lead_area = w->elems[lead_area].parent;
+    for (i = 0; i < w->n_blocks; i++)
+      if (w->blocks[i].owner >= container && w->blocks[i].owner < w->elems[container].end) {
+        first_in = i;
+        break;
+      }
   }
   for (i = 0; i < w->n_blocks; i++) {
     const block *b = &w->blocks[i];
@@ -904,7 +910,10 @@ static void emit(const walk *w, int container, const char *title, extract_body *
     int lead = 0;
     /* The lead often sits in the article's header, just before the body. */
     if (root < 0 && b->owner < container && b->owner > lead_area &&
-        b->len >= 60 && b->link * 4 < b->len && lead_marked(w, b->owner, lead_area)) {
+        b->len >= 60 && b->link * 4 < b->len &&
+        (lead_marked(w, b->owner, lead_area) ||
+         (i + 2 >= first_in && b->len >= 150 && b->link * 10 < b->len &&
+          !w->elems[b->owner].boiler && w->elems[b->owner].weak_parent <= lead_area))) {
       root = b->owner;
       lead = 1;
     }
