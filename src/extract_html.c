@@ -463,6 +463,8 @@ static int enter(walk *w, xmlNode *n) {
   e->flags = flags;
   e->weight = weight;
   e->boiler = (flags & T_BOILER) || (weight < 0 && !(flags & T_SEMANTIC));
+  if (strcmp((const char *)n->name, "body") == 0 || strcmp((const char *)n->name, "html") == 0)
+    e->boiler = 0;  /* body classes describe the whole page */
   /* An article's own <header> holds its lead as often as its byline. */
   if (e->boiler && weight >= 0 && strcmp((const char *)n->name, "header") == 0 &&
       prose_text(n) >= 80 && inside_article(w, e))
@@ -917,14 +919,11 @@ static void emit(const walk *w, int container, const char *title, extract_body *
       root = b->owner;
       lead = 1;
     }
-    if (root < 0) continue;
-    if (b->in_figure) continue;
-    if (under_dropped_boiler(w, b, root)) continue;
-    raw = xstrndup(w->text.s + b->off, b->len);
 #ifdef EXTRACT_DEBUG
-    if (getenv("X_FIND") && strstr(raw, getenv("X_FIND"))) {
+    if (getenv("X_FIND") && strstr(w->text.s + b->off, getenv("X_FIND")) &&
+        strstr(w->text.s + b->off, getenv("X_FIND")) < w->text.s + b->off + b->len) {
       int o = b->owner, k = 0;
-      fprintf(stderr, "found in block %zu owner:", i);
+      fprintf(stderr, "found in block %zu fig %d owner:", i, b->in_figure);
       while (o >= 0 && k++ < 12) {
         char cb[512] = "";
         class_id(w->elems[o].node, cb, sizeof cb);
@@ -934,6 +933,10 @@ static void emit(const walk *w, int container, const char *title, extract_body *
       fprintf(stderr, "\n");
     }
 #endif
+    if (root < 0) continue;
+    if (b->in_figure) continue;
+    if (under_dropped_boiler(w, b, root)) continue;
+    raw = xstrndup(w->text.s + b->off, b->len);
     clean = extract_clean(raw);
     free(raw);
     if (!clean) continue;
