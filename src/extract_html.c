@@ -187,7 +187,7 @@ static int class_id(const xmlNode *n, char *buf, size_t size) {
 static const char *strong_stems[] = {
   "comment", "disqus", "share", "sharing", "social", "newsletter", "subscribe", "subscription",
   "advert", "sponsor", "outbrain", "taboola", "plista", "cookie", "consent", "gdpr", "popup",
-  "modal", "related", "recommend", "breadcrumb", "pagination", "paywall", "signup", "sign-up",
+  "modal", "related", "recommend", "breadcrumb", "pagination", "signup", "sign-up",
   "login", "print-only", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
   "skip-link", "skiplink", "caption", "credit", "byline", "author-bio", "authorbio",
   "most-popular", "mostpopular", "mostread", "most-read", "trending", "further-reading", "sharebar", "follow-us", "prev-next", "nextprev", "newsticker",
@@ -196,7 +196,7 @@ static const char *weak_stems[] = {
   "banner", "masthead", "toolbar", "dateline", "timestamp", "publish-date", "post-meta",
   "entry-meta", "article-meta", "tag-list", "taglist", "tags-list", "post-tags", "article-tags",
   "promo", "teaser-list", "widget_", "widget-area", "widgets", "sidebar", "footer", "navigation", "navbar", "menu",
-  "donate", "rating", "author-info", "infobox", "breaking",
+  "donate", "rating", "author-info", "infobox", "breaking", "paywall",
 };
 
 /* Words: whole pieces of a class or id between spaces, '-' and '_'. */
