@@ -149,7 +149,12 @@ static const char *const SPEECH_VERBS[] = {
     "describing", "quoted", "quoting", "told", "wrote", "tweeted", "messaged", "advised",
     "assured", "informed", "bragged", "touted", "touting", "dismissed", "mocked", "praised",
     "criticized", "criticised", "accused", "accusing", "warning", "blamed", "questioned",
-    "pledging", "promising", "vowing", "declaring", "announcing", "claiming", "arguing", NULL};
+    "pledging", "promising", "vowing", "declaring", "announcing", "claiming", "arguing", "riffed",
+    "echoed", "echoes", "protested", "objected", "recalls", "remembered", "opined", "ranted",
+    "railed", "gushed", "raved", "sniffed", "huffed", "cheered", "hollered", "muttered",
+    "murmured", "stammered", "barked", "growled", "declared", "interrupted", "responded",
+    "replying", "responding", "answering", "recounting", "reminding", "reminded", "teased",
+    "taunted", "conceded", "continues", NULL};
 
 int story_is_speech_verb(const char *w, size_t n) {
   char buf[32];
@@ -411,15 +416,20 @@ static int is_particle(const ctx *c, size_t i) {
   return tok_in(c, i, P);
 }
 
+/* A word of four capitals or more (an acronym alone, a heading in a run). */
+static int all_caps(const ctx *c, size_t i) {
+  if (!c->tk[i].word) return 0;
+  size_t n = c->tk[i].e - c->tk[i].s, up = 0;
+  if (n < 4) return 0;
+  for (size_t k = c->tk[i].s; k < c->tk[i].e; k++)
+    if (c->t[k] >= 'A' && c->t[k] <= 'Z') up++;
+  return up == n;
+}
+
 static int is_name_word(const ctx *c, size_t i) {
   if (i >= c->n || !c->tk[i].word || !c->tk[i].cap) return 0;
   /* all-capital words of four letters or more are shouting or acronyms */
-  size_t n = c->tk[i].e - c->tk[i].s, up = 0;
-  if (n >= 4) {
-    for (size_t k = c->tk[i].s; k < c->tk[i].e; k++)
-      if (c->t[k] >= 'A' && c->t[k] <= 'Z') up++;
-    if (up == n) return 0;
-  }
+  if (all_caps(c, i) && ((i > 0 && all_caps(c, i - 1)) || (i + 1 < c->n && all_caps(c, i + 1)))) return 0;
   return 1;
 }
 
@@ -983,6 +993,26 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
       j = z + 1;
     }
   }
+  if (tok_is(c, j, "and") && j + 1 <= hi) {
+    /* "Edward-Isaac Dovere and Gabriel Debenedetti wrote": the first */
+    np other = np_fwd(c, j + 1, hi);
+    if (other.kind == NP_NAME && is_verb(c, other.b + 1)) j = other.b + 1;
+  }
+  if (who.kind == NP_DESC && punct_is(c, j, ',')) {
+    /* "another friend, Mariam Emara told CNN" */
+    np name = np_fwd(c, j + 1, hi);
+    if (name.kind == NP_NAME && name.na == j + 1 && is_verb(c, name.b + 1)) {
+      who = name;
+      j = name.b + 1;
+    }
+  }
+  if ((tok_is(c, j, "in") || tok_is(c, j, "at") || tok_is(c, j, "on") || tok_is(c, j, "from") ||
+       tok_is(c, j, "with") || tok_is(c, j, "for")) && !is_verb(c, j + 1)) {
+    /* "a Democratic staffer in the room wondered" */
+    size_t z = j + 1;
+    while (z <= hi && z < j + 5 && c->tk[z].word && !is_verb(c, z)) z++;
+    if (z <= hi && is_verb(c, z)) j = z;
+  }
   if (punct_is(c, j, '(')) {
     size_t z = j;
     while (z <= hi && z < j + 10 && !punct_is(c, z, ')')) z++;
@@ -1024,7 +1054,7 @@ static np sentence_subject(const ctx *c, size_t lo, size_t hi) {
                                         "according", "like", "unlike", "over", "under", NULL};
   np none = {NP_NONE, 0, 0, 0, 0};
   size_t k = lo;
-  if (tok_in(c, k, OPENERS)) {
+  for (int round = 0; round < 2 && k < hi && tok_in(c, k, OPENERS); round++) {
     if (tok_in(c, k, (const char *const[]){"but", "and", "still", "yet", "so", "then", "also", "now", NULL})) {
       k++;
       if (punct_is(c, k, ',')) k++;
@@ -1092,6 +1122,8 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
     size_t L = strlen(vw);
     int participle = L > 4 && !strcmp(vw + L - 3, "ing");
     if ((participle && (s == lo || punct_is(c, s - 1, ',') || tok_is(c, s - 1, "before") ||
+                        tok_is(c, s - 1, "by") || tok_is(c, s - 1, "began") || tok_is(c, s - 1, "started") ||
+                        tok_is(c, s - 1, "kept") || tok_is(c, s - 1, "continued") || tok_is(c, s - 1, "went") ||
                         tok_is(c, s - 1, "after") || tok_is(c, s - 1, "while"))) ||
         (s > lo && tok_is(c, s - 1, "and"))) {
       np who = sentence_subject(c, lo, v);
@@ -1383,7 +1415,10 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     if (!a.found && q->kind == QUOTE_KIND_PARTIAL) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind != QUOTE_KIND_DIRECT) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind == QUOTE_KIND_DIRECT && slo < first) a = attr_before(&c, slo, first, 0);
-    if (!a.found && slo < first && (q->kind == QUOTE_KIND_PARTIAL || punct_is(&c, first - 1, ':'))) {
+    if (!a.found && slo < first &&
+        (q->kind == QUOTE_KIND_PARTIAL || punct_is(&c, first - 1, ':') ||
+         (punct_is(&c, first - 1, ',') && (last + 1 >= c.n || c.tk[last + 1].sent != c.tk[last].sent ||
+                                           punct_is(&c, last + 1, '.'))))) {
       /* no speech verb: the sentence's subject ("Gingrich dismissed Estonia as
        * being in the "suburbs of St. Petersburg"") */
       np who = sentence_subject(&c, slo, first);
@@ -1406,6 +1441,21 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
         if (c.tk[z].quote >= 0) has_quote = 1;
       attr pa = has_quote ? a : attr_before(&c, plo, slo, 0);
       if (pa.found && pa.who.kind != NP_DESC) a = pa;
+    }
+    if (!a.found && !q->open_ended && last + 2 < c.n && c.tk[last + 1].block == c.tk[last].block + 1 &&
+        !c.tk[last + 1].word) {
+      /* the quote's paragraph, then "- Bernie Sanders." on its own */
+      int32_t ch = story_cp_at(c.t, c.len, c.tk[last + 1].s, NULL);
+      if (ch == 0x2015 || ch == 0x2014 || ch == 0x2013 || ch == '-') {
+        np who = np_fwd(&c, last + 2, last + 6 < c.n ? last + 6 : c.n - 1);
+        if (who.kind == NP_NAME && who.na == last + 2) {
+          a.who = who;
+          a.verb = (size_t)-1;
+          a.appos_a = 1;
+          a.appos_b = 0;
+          a.found = 1;
+        }
+      }
     }
     if (!a.found && slo == first && !q->continues_prev && slo > 0 &&
         c.tk[slo - 1].block + 1 == c.tk[slo].block && punct_is(&c, slo - 1, ':')) {
@@ -1464,6 +1514,48 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
         size_t bs = art->blocks[segs[qi].block].start, i = bs, adv;
         while (i < segs[qi].open && story_is_space_at(c.t, segs[qi].open, i, &adv)) i += adv;
         if (i == segs[qi].open) from = &s->quotes[qi - 1];
+      }
+      if (!from && pass == 1 && segs[qi].kind == QUOTE_KIND_DIRECT && !segs[qi].continues_prev &&
+          qfirst[qi] != (size_t)-1 && qfirst[qi] > 0) {
+        /* a paragraph that is only a quote, after one about someone: theirs
+         * ("Viguerie is upbeat about Cruz's chances." then the quote) */
+        size_t f = qfirst[qi];
+        int starts = c.tk[f - 1].block != c.tk[f].block;
+        int alone = 1;
+        for (size_t z = f; z < c.n && c.tk[z].block == c.tk[f].block; z++)
+          if (c.tk[z].quote < 0 && c.tk[z].word) alone = 0;
+        if (starts && alone && c.tk[f - 1].block + 1 == c.tk[f].block && c.tk[f - 1].quote < 0) {
+          size_t plo = f - 1;
+          while (plo > 0 && f - plo < MAX_SENTENCE_TOKENS && c.tk[plo - 1].sent == c.tk[f - 1].sent &&
+                 c.tk[plo - 1].block == c.tk[f - 1].block)
+            plo--;
+          attr pa = attr_before(&c, plo, f, 0);
+          if (!pa.found || pa.who.kind == NP_DESC) {
+            np who = sentence_subject(&c, plo, f);
+            memset(&pa, 0, sizeof pa);
+            if (who.kind == NP_NAME || who.kind == NP_PRON) {
+              pa.who = who;
+              pa.verb = (size_t)-1;
+              pa.appos_a = 1;
+              pa.found = 1;
+            }
+          }
+          if (pa.found && pa.who.kind != NP_DESC) {
+            resolved r = resolve_np(&c, &pa.who);
+            if (r.speaker && r.person >= 0) {
+              bq->speaker = r.speaker;
+              bq->speaker_title = r.title;
+              bq->gender = r.gender;
+              quote_seg dq = segs[qi];
+              pa.appos_a = 1;
+              pa.appos_b = 0;
+              bq->attribution = spoken_attribution(&c, &pa, &r, &dq, qfirst[qi]);
+              continue;
+            }
+            free(r.speaker);
+            free(r.title);
+          }
+        }
       }
       if (!from || !from->speaker) continue;
       bq->speaker = xstrdup(from->speaker);
