@@ -32,12 +32,13 @@
 #ifndef BC_VERSION
 #define BC_VERSION "0"
 #endif
-/* Servers see who is asking and where to read about it.  BC_HOMEPAGE can be
- * set at build time to the project's page. */
-#ifndef BC_HOMEPAGE
-#define BC_HOMEPAGE "https://github.com/briefcast/briefcast"
-#endif
+/* Servers see who is asking.  A build that has a public page for the project
+ * can name it with -DBC_HOMEPAGE="https://..."; we have none to name yet. */
+#ifdef BC_HOMEPAGE
 #define FETCH_USER_AGENT "briefcast/" BC_VERSION " (+" BC_HOMEPAGE ")"
+#else
+#define FETCH_USER_AGENT "briefcast/" BC_VERSION
+#endif
 
 enum { T_QUEUED, T_ACTIVE, T_DONE };
 

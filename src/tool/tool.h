@@ -56,6 +56,7 @@ typedef struct tool_story_opts {
   const char *voices_dir;
   const char *opml;
   int jobs;
+  int timeout;
   const char *state;
 } tool_story_opts;
 

@@ -10,11 +10,14 @@
 
 static const char help[] =
     "Usage: briefcast analyze [--json] SOURCE...\n"
+    "SOURCE is an HTML or text file, an http(s) or file:// URL, or a feed.\n"
     "Show each article as briefcast understands it: metadata, the direct quotes with\n"
     "their speakers, and what the briefing will say.\n\n"
     "  -j, --json        one JSON object per article per line (JSON Lines)\n"
     "      --jobs N      concurrent downloads (default 8)\n"
     "      --state FILE  state database (HTTP cache)\n"
+    "      --opml FILE   also read every feed of an OPML subscription list\n"
+    "      --timeout S   give up on a download after S seconds (default 30)\n"
     "  -q, --quiet       no progress messages\n"
     "  -h, --help        show this help\n"
     "Exit status: 0 ok, 1 nothing could be read, 3 some sources failed.\n";
@@ -47,6 +50,8 @@ int cmd_analyze(int argc, char **argv) {
   static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
                                        {"jobs", required_argument, NULL, 'J'},
                                        {"state", required_argument, NULL, 's'},
+                                       {"opml", required_argument, NULL, 'O'},
+                                       {"timeout", required_argument, NULL, 'T'},
                                        {"quiet", no_argument, NULL, 'q'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
@@ -67,12 +72,18 @@ int cmd_analyze(int argc, char **argv) {
         return tool_usage_error(argv[0], "--jobs: '%s' is not a number from 1 to 64", optarg);
       break;
     case 's': lo.state_path = optarg; break;
+    case 'O': lo.opml = optarg; break;
+    case 'T':
+      lo.timeout_seconds = (int)strtol(optarg, &end, 10);
+      if (*end || lo.timeout_seconds < 1 || lo.timeout_seconds > 3600)
+        return tool_usage_error(argv[0], "--timeout: '%s' is not a number from 1 to 3600", optarg);
+      break;
     case 'q': tool_quiet = 1; break;
     case 'h': fputs(help, stdout); return tool_finish_stdout();
     default: return tool_usage_error(argv[0], "bad option");
     }
   }
-  if (optind >= argc) return tool_usage_error(argv[0], "no sources given");
+  if (optind >= argc && !lo.opml) return tool_usage_error(argv[0], "no sources given");
   lo.on_progress = tool_progress;
   rc = bc_load_sources((const char *const *)argv + optind, (size_t)(argc - optind), &lo, &items,
                        &n_items);

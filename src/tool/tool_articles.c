@@ -27,8 +27,11 @@ int tool_make_script(const char *const *inputs, size_t n, const tool_story_opts 
   }
   lo.jobs = o->jobs;
   lo.state_path = o->state;
+  lo.opml = o->opml;
+  lo.timeout_seconds = o->timeout;
   lo.on_progress = tool_progress;
   rc = bc_load_sources(inputs, n, &lo, &items, &n_items);
+  tool_progress_done();
   if (rc) {
     tool_error("%s", bc_strerror(rc));
     bc_voiceset_free(*voices);

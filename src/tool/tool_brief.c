@@ -15,14 +15,15 @@ enum {
   OPT_DATE, OPT_TITLE, OPT_JOBS, OPT_STATE, OPT_OPML, OPT_AUTHOR, OPT_PODCAST_NAME,
   /* audio and podcast options (issue 7) */
   OPT_PODCAST, OPT_BASE_URL, OPT_PRESET, OPT_SAMPLE_RATE, OPT_BITRATE, OPT_QUALITY,
-  OPT_INTRO_AUDIO, OPT_OUTRO_AUDIO, OPT_KEEP
+  OPT_INTRO_AUDIO, OPT_OUTRO_AUDIO, OPT_KEEP, OPT_TIMEOUT
 };
 
 static const char brief_help[] =
     "Usage: briefcast brief ARTICLE... -o OUTPUT [OPTIONS]\n"
     "Make a spoken briefing: for each article its headline, lead and best quotes,\n"
     "the narration in one voice and each quoted speaker in another.\n"
-    "ARTICLE is an HTML or plain-text file.\n\n"
+    "ARTICLE is an HTML or plain-text file, an http(s) or file:// URL, or a feed\n"
+    "(RSS, Atom, JSON Feed: its entries become the stories).\n\n"
     "Output:\n"
     "  -o, --output FILE     audio file to write (.wav .flac .ogg .opus .mp3), '-' for stdout\n"
     "  -f, --format NAME     wav, flac, ogg, opus, mp3 (or raw for stdout); default: by extension\n"
@@ -55,6 +56,8 @@ static const char brief_help[] =
     "Sources:\n"
     "      --jobs N          concurrent downloads (default 8)\n"
     "      --state FILE      state database (HTTP cache, entries read)\n"
+    "      --opml FILE       also read every feed of an OPML subscription list\n"
+    "      --timeout S       give up on a download after S seconds (default 30)\n"
     "  -q, --quiet           no progress messages\n"
     "  -h, --help            show this help\n\n"
     "Exit status: 0 ok, 1 failure (no output), 2 usage, 3 made but some sources failed.\n"
@@ -68,7 +71,7 @@ static const char script_help[] =
     "'briefcast speak FILE -o OUT'.\n\n"
     "  -o, --output FILE     write the script to FILE instead of stdout\n"
     "      --title, --date, --story-seconds, --max-minutes, --max-quotes, --lang,\n"
-    "      --voices, --rate, --jobs, --state: as for 'briefcast brief'\n"
+    "      --voices, --rate, --jobs, --state, --opml, --timeout: as for 'briefcast brief'\n"
     "  -q, --quiet           no progress messages\n"
     "  -h, --help            show this help\n";
 
@@ -99,6 +102,7 @@ static const struct option long_opts[] = {
     {"intro-audio", required_argument, NULL, OPT_INTRO_AUDIO},
     {"outro-audio", required_argument, NULL, OPT_OUTRO_AUDIO},
     {"keep", required_argument, NULL, OPT_KEEP},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {NULL, 0, NULL, 0}};
 
 static int parse_number(const char *cmd, const char *opt, const char *v, double lo, double hi,
@@ -261,6 +265,10 @@ static int run(int argc, char **argv, int want_audio) {
     case OPT_TITLE: so.title = optarg; break;
     case OPT_STATE: so.state = optarg; break;
     case OPT_OPML: so.opml = optarg; break;
+    case OPT_TIMEOUT:
+      if ((rc = parse_number(cmd, "timeout", optarg, 1, 3600, &d))) return rc;
+      so.timeout = (int)d;
+      break;
     case OPT_AUTHOR: ro.author = optarg; break;
     case OPT_PODCAST_NAME: ro.podcast_name = optarg; break;
     case OPT_PODCAST: po.dir = optarg; break;
