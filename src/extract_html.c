@@ -738,11 +738,19 @@ static int under_dropped_boiler(const walk *w, const block *b, int container) {
      * content is the story after all (a site whose body sits in <header>,
      * or a class name that happens to contain "menu"). */
     const elem *c = &w->elems[container];
+    /* A paragraph is a paragraph, whatever its class says. */
+    if ((x->flags & T_PARA) && x->content > 0) {
+      e = x->weak_parent;
+      continue;
+    }
     if (!(x->content > 0 && x->content >= c->content * 0.5)) {
 #ifdef EXTRACT_DEBUG
       char cb[512] = "";
       class_id(x->node, cb, sizeof cb);
       fprintf(stderr, "drop block under <%s '%s'> (#%d content %.0f)\n", x->node->name, cb, e, x->content);
+      if (getenv("X_FIND") && strstr(w->text.s + b->off, getenv("X_FIND")) &&
+          strstr(w->text.s + b->off, getenv("X_FIND")) < w->text.s + b->off + b->len)
+        fprintf(stderr, "found: dropped by weak ancestor <%s '%s'>\n", x->node->name, cb);
 #endif
       return 1;
     }
@@ -947,9 +955,17 @@ static void emit(const walk *w, int container, const char *title, extract_body *
     ld = b->len ? (double)b->link / (double)b->len : 0;
     if ((ld > 0.6 && x->chars < 200) || ld > 0.8) {
       x->linky = 1;
+#ifdef EXTRACT_DEBUG
+      if (getenv("X_FIND") && strstr(clean, getenv("X_FIND"))) fprintf(stderr, "found: dropped by link density\n");
+#endif
+
       free(x->text);
       x->text = NULL;
     } else if (boilerplate_line(clean, x->chars) || date_only(clean, x->chars)) {
+#ifdef EXTRACT_DEBUG
+      if (getenv("X_FIND") && strstr(clean, getenv("X_FIND"))) fprintf(stderr, "found: dropped by line rules\n");
+#endif
+
       free(x->text);
       x->text = NULL;
     }
@@ -957,6 +973,10 @@ static void emit(const walk *w, int container, const char *title, extract_body *
   /* A lead-in right before a link list belongs to the list. */
   for (i = 0; i + 1 < n; i++)
     if (c[i].text && c[i + 1].linky && lead_in(c[i].text, c[i].chars, c[i].heading)) {
+#ifdef EXTRACT_DEBUG
+      if (getenv("X_FIND") && strstr(c[i].text, getenv("X_FIND"))) fprintf(stderr, "found: dropped by lead-in\n");
+#endif
+
       free(c[i].text);
       c[i].text = NULL;
     }
@@ -968,6 +988,10 @@ static void emit(const walk *w, int container, const char *title, extract_body *
     for (j = i + 1; j < n && !c[j].text; j++) {}
     if (j == n || c[j].heading ||
         (title && i < 3 && util_strcasecmp(c[i].text, title) == 0)) {
+#ifdef EXTRACT_DEBUG
+      if (getenv("X_FIND") && strstr(c[i].text, getenv("X_FIND"))) fprintf(stderr, "found: dropped by subhead rule\n");
+#endif
+
       free(c[i].text);
       c[i].text = NULL;
     }
@@ -989,6 +1013,10 @@ static void emit(const walk *w, int container, const char *title, extract_body *
       len = strlen(c[j].text);
       end = c[j].text[len - 1];
       if (c[j].chars < TRAIL_SHORT && !strchr(".!?\"\xe2)", end)) {  /* \xe2: a closing curly quote */
+#ifdef EXTRACT_DEBUG
+      if (getenv("X_FIND") && strstr(c[j].text, getenv("X_FIND"))) fprintf(stderr, "found: dropped by trailing\n");
+#endif
+
         free(c[j].text);
         c[j].text = NULL;
       }
