@@ -421,7 +421,9 @@ static int enter(walk *w, xmlNode *n) {
   if (flags & T_SKIP) return 0;
   /* <noscript> says "enable JavaScript"; but an unclosed tag inside it
    * ("<noscript><div></noscript>") makes the parser put the page in it. */
-  if ((flags & T_NOSCRIPT) && raw_text(n) * 2 <= w->page_text) return 0;
+  if ((flags & T_NOSCRIPT) && raw_text(n) * 2 <= w->page_text &&
+      !(prose_text(n) >= 400 && prose_text(n) * 5 > w->page_prose * 2))
+    return 0;
   if (hidden(n)) return 0;
   weight = class_weight(n);
   if (weight == W_STRONG && ((flags & T_SEMANTIC) || strcmp((const char *)n->name, "body") == 0 ||
@@ -630,7 +632,7 @@ static int best_container(const walk *w) {
       marked = (int)i;
     }
   }
-  if (getenv("X_NOMARK") == NULL && marked >= 0 && marked != best && marked_score >= best_score * 0.2 &&
+  if (marked >= 0 && marked != best && marked_score >= best_score * 0.2 &&
       w->elems[marked].vote >= 50)
     return marked;
   return best;
