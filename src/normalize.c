@@ -470,6 +470,37 @@ static void say_num(nz *z, const num *m, int form) {
 
 static int num_is_one(const num *m) { return !m->big && !m->frac && m->v == 1; }
 
+/* A count before a noun, agreeing with it where the language wants: de "ein
+ * Kilometer", "eine Tonne", "ein Prozent"; es "un kilómetro", "una hora",
+ * "doscientas toneladas"; fr "une heure". */
+static void say_count(nz *z, const num *m, const char *noun) {
+  if (m->frac || m->big || z->L == NZ_EN || z->L == NZ_OTHER) {
+    say_num(z, m, 0);
+    return;
+  }
+  size_t l = strlen(noun);
+  const char *sp = strchr(noun, ' ');
+  if (sp) l = (size_t)(sp - noun);  /* the first word: "kilómetros por hora" */
+  int fem = 0;
+  if (z->L == NZ_DE) fem = l && noun[l - 1] == 'e';
+  else if (z->L == NZ_ES) fem = l && (noun[l - 1] == 'a' || (l > 1 && noun[l - 2] == 'a' && noun[l - 1] == 's'));
+  else if (z->L == NZ_FR) {
+    static const char *const fr_fem[] = {"heure", "heures", "tonne", "tonnes", "livre", "livres", "once",
+                                         "onces", "minute", "minutes", "seconde", "secondes", NULL};
+    fem = nz_in_list(fr_fem, noun, l);
+  }
+  if (z->L == NZ_DE && m->v == 1) {
+    if (z->tmp.len && z->tmp.s[z->tmp.len - 1] != ' ') buf_addc(&z->tmp, ' ');
+    buf_adds(&z->tmp, fem ? "eine" : "ein");
+    return;
+  }
+  if (z->L == NZ_ES && !strncmp(noun, "por ciento", 10)) {
+    say_num(z, m, 0);  /* "el uno por ciento" */
+    return;
+  }
+  nz_cardinal(&z->tmp, z->L, m->v, fem ? NZ_FEMININE : NZ_BEFORE_NOUN);
+}
+
 /* Scale words after a number ("million", "bn", "Mrd."). */
 static const char *scale_word(const nz *z, const char *w, size_t n) {
   static const nz_pair en[] = {
@@ -1003,7 +1034,7 @@ static size_t say_number_alone(nz *z, size_t base, int neg, size_t ss, const num
       return i;
     }
     if (wn == 1 && w[0] == '%' ) {
-      say_num(z, &m, 0);
+      say_count(z, &m, percent_word(z));
       buf_addc(b, ' ');
       buf_adds(b, percent_word(z));
       z->k++;
@@ -1030,9 +1061,10 @@ static size_t say_number_alone(nz *z, size_t base, int neg, size_t ss, const num
     }
     if (u && !(wn == 1 && (w[0] == 'x' || (w[0] == 'h' && z->L != NZ_FR) || w[0] == 'l' || w[0] == 't' || w[0] == 'g')) &&
         !(wn == 1 && w[0] == 'm' && z->L == NZ_EN && !nextdot)) {
-      say_num(z, &m, 0);
+      const char *word = num_is_one(&m) ? u->one[li] : u->many[li];
+      say_count(z, &m, word);
       buf_addc(b, ' ');
-      buf_adds(b, num_is_one(&m) ? u->one[li] : u->many[li]);
+      buf_adds(b, word);
       z->k++;
       if (nextdot && !sentence_next(z, nk)) z->dot_used = 1;  /* "3 lbs. of beef" */
       out_tmp(z, ss, z->ch[nk].ce + (size_t)z->dot_used);
@@ -1078,8 +1110,28 @@ static size_t say_number_alone(nz *z, size_t base, int neg, size_t ss, const num
     int form = 0;
     if (sc && wn > 1 && strlen(sc) > 1) form = NZ_BEFORE_NOUN;
     else if (z->L == NZ_ES && chunk_lower(z, nk) && !core_in(z, nk, es_func) &&
-             !(m.ndig == 4 && m.v >= 1000 && m.v <= 2099))
-      form = NZ_BEFORE_NOUN;
+             !(m.ndig == 4 && m.v >= 1000 && m.v <= 2099)) {
+      /* Spanish nouns in -a/-as are mostly feminine: "quinientas personas" */
+      static const char *const masc_a[] = {"días", "día", "mapas", "problemas", "programas", "sistemas",
+                                           "temas", "idiomas", "planetas", "climas", "dramas", "poemas",
+                                           "millones", "euros", "dólares", NULL};
+      static const char *const fem_e[] = {"mujeres", "veces", "calles", "noches", "muertes", "leyes",
+                                          "partes", "clases", "madres", "redes", "sedes", "fuentes",
+                                          "torres", "naves", NULL};
+      int fem = wn >= 2 && (w[wn - 1] == 'a' || (w[wn - 2] == 'a' && w[wn - 1] == 's')) && !core_in(z, nk, masc_a);
+      if (core_in(z, nk, fem_e)) fem = 1;
+      static const char *const fem_suffix[] = {"ciones", "siones", "dades", "tades", "ción", "sión", "dad", NULL};
+      for (int f = 0; fem_suffix[f] && !fem; f++) {
+        size_t fl = strlen(fem_suffix[f]);
+        if (wn > fl && !memcmp(w + wn - fl, fem_suffix[f], fl)) fem = 1;
+      }
+      form = fem ? NZ_FEMININE : NZ_BEFORE_NOUN;
+    } else if (z->L == NZ_FR && chunk_lower(z, nk)) {
+      static const char *const fr_fem[] = {"heures", "heure", "personnes", "fois", "années", "semaines",
+                                           "tonnes", "victimes", "femmes", "entreprises", "voitures",
+                                           "maisons", "villes", "minutes", "secondes", "livres", NULL};
+      if (core_in(z, nk, fr_fem)) form = NZ_FEMININE;
+    }
     if (form) {
       if (z->L == NZ_DE && m.v == 1) buf_adds(b, "eine");
       else nz_cardinal(b, z->L, m.v, form);
@@ -1163,7 +1215,7 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
 
   /* suffixes attached to the number */
   if (rn >= 1 && rest[0] == '%') {
-    say_num(z, &m, 0);
+    say_count(z, &m, percent_word(z));
     buf_addc(b, ' ');
     buf_adds(b, percent_word(z));
     out_tmp(z, ss, se + 1);
@@ -1367,10 +1419,11 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
     }
     if (u && u->sym[0] == 'x') u = NULL;
     if (u) {
-      say_num(z, &m, 0);
-      buf_addc(b, ' ');
       int modifier = z->L == NZ_EN && i + l == n && !chunk_has_trail(z, k) && next_is_noun(z, k + 1);
-      buf_adds(b, num_is_one(&m) || modifier ? u->one[li] : u->many[li]);
+      const char *word = num_is_one(&m) || modifier ? u->one[li] : u->many[li];
+      say_count(z, &m, word);
+      buf_addc(b, ' ');
+      buf_adds(b, word);
       out_tmp(z, ss, se + l);
       return i + l;
     }
