@@ -154,7 +154,8 @@ static const char *const SPEECH_VERBS[] = {
     "railed", "gushed", "raved", "sniffed", "huffed", "cheered", "hollered", "muttered",
     "murmured", "stammered", "barked", "growled", "declared", "interrupted", "responded",
     "replying", "responding", "answering", "recounting", "reminding", "reminded", "teased",
-    "taunted", "conceded", "continues", NULL};
+    "taunted", "conceded", "continues", "pressed", "retaliated", "fired", "hit", "shot",
+    "cautioned", "interjected", "mused", NULL};
 
 int story_is_speech_verb(const char *w, size_t n) {
   char buf[32];
@@ -479,6 +480,8 @@ static int find_person(const ctx *c, const char *name) {
 }
 
 static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
+  /* "Brent Bozell III" is Brent Bozell in speech and in any index */
+  while (b > a && (tok_is(c, b, "II") || tok_is(c, b, "III") || tok_is(c, b, "IV"))) b--;
   char *name = tok_text(c, a, b);
   int idx = find_person(c, name);
   person *p;
@@ -673,9 +676,21 @@ static int resolve_pronoun(ctx *c, size_t p, bc_gender g, int plural) {
   while (i > 0 && sentences_back < 8) {
     /* find the range of this sentence before i */
     size_t lo = i;
-    while (lo > 0 && c->tk[lo - 1].sent == sent) lo--;
+    while (lo > 0 && i - lo < MAX_SENTENCE_TOKENS && c->tk[lo - 1].sent == sent) lo--;
+    /* the main clause's subject before a leading subordinate clause's
+     * ("While he served under Obama, Ham noted ...") */
+    static const char *const SUBORD[] = {"while", "when", "after", "as", "although", "though",
+                                         "because", "since", "if", "before", "until", "once",
+                                         "despite", "unlike", NULL};
+    size_t main_at = lo;
+    if (tok_in(c, lo, SUBORD)) {
+      size_t z = lo;
+      while (z < i && !(punct_is(c, z, ',') && c->tk[z].quote < 0)) z++;
+      if (z < i) main_at = z + 1;
+    }
     int found = -1;
-    for (size_t k = lo; k < i; k++) {
+    for (size_t pass = 0, k = main_at; found < 0 && pass < 2; pass++, k = lo)
+    for (; k < (pass ? main_at : i); k++) {
       int m = c->ment[k];
       if (m < 0 || c->tk[k].quote >= 0) continue;
       /* a possessor is not the subject ("Butina's lawyer, Anna Weber") */
@@ -1236,6 +1251,10 @@ static resolved resolve_np(ctx *c, const np *who) {
     if (n_name == 1) {
       char *w = tok_text(c, who->na, who->na);
       int p = lookup_short(c, w, who->na);
+      if (p < 0 && !org_word(c, who->na) && !tok_in(c, who->na, CAP_STOPS)) {
+        /* "McLenney said": a person from now on, for the pronouns that follow */
+        p = add_person(c, who->na, who->na, who->a);
+      }
       if (p >= 0) {
         r.person = p;
       } else {
@@ -1410,7 +1429,10 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     while (ahi + 1 <= shi && c.tk[ahi + 1].quote < 0) ahi++;
     attr a;
     memset(&a, 0, sizeof a);
-    a = attr_before(&c, slo, first, 1);
+    /* a partial quote's own attribution after it ("...," the Sentinel
+     * reported) beats a verb that only introduces the fragment */
+    if (q->kind == QUOTE_KIND_PARTIAL && !q->open_ended && last + 1 <= ahi) a = attr_after(&c, last + 1, ahi);
+    if (!a.found) a = attr_before(&c, slo, first, 1);
     if (!a.found && !q->open_ended && last + 1 <= ahi) a = attr_after(&c, last + 1, ahi);
     if (!a.found && q->kind == QUOTE_KIND_PARTIAL) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind != QUOTE_KIND_DIRECT) a = attr_before(&c, slo, first, 0);
