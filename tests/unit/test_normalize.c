@@ -162,6 +162,17 @@ static void test_token_map(void **state) {
   assert_true(bc_spoken_source_offset(sp, sp->len) <= strlen(src));
   bc_spoken_free(sp);
   bc_spoken_free(NULL);
+
+  /* a number typeset with spaces is one source range; agency marker and
+   * quotes leave no words behind */
+  const char *fr = "PARIS (AFP) - « Il a payé 1 500 € », dit-il.";
+  assert_int_equal(bc_normalize(fr, strlen(fr), "fr", &sp), BC_OK);
+  assert_string_equal(sp->text, "Paris. Il a payé mille cinq cents euros, dit il.");
+  assert_source(fr, find_word(sp, "Paris"), "PARIS");
+  assert_source(fr, find_word(sp, "mille"), "1 500 €");
+  assert_source(fr, find_word(sp, "euros"), "1 500 €");
+  assert_source(fr, find_word(sp, "il"), "il");
+  bc_spoken_free(sp);
 }
 
 static void test_empty_and_plain(void **state) {
