@@ -1710,6 +1710,38 @@ static void say_core(nz *z, size_t a, size_t e, int titlecase) {
           }
           out_tmp(z, i, j + 1);
           i = j + 1;
+          /* "Q1-Q3": first quarter to third quarter */
+          if (i + 2 < e && (src[i] == '-' || src[i] == '/') && src[i + 1] == 'Q' && dig(src[i + 2])) {
+            out_words(z, "to", i, i + 1);
+            i++;
+          }
+          continue;
+        }
+      }
+      /* "Jan.-March", "a.m.-2": an abbreviation glued to a range */
+      if (z->L == NZ_EN && j < e && src[j] == '.' && j + 1 < e &&
+          (src[j + 1] == '-' || (j + 3 < e && !memcmp(src + j + 1, "\xE2\x80\x93", 3)))) {
+        const char *mo = nz_lookup(nz_en_months, src + i, j - i + 1);
+        if (!mo && ((j - i == 3 && (!memcmp(src + i, "a.m", 3) || !memcmp(src + i, "p.m", 3)))))
+          mo = src[i] == 'a' ? "AM" : "PM";
+        if (mo) {
+          out_words(z, mo, i, j + 1);
+          size_t dl = src[j + 1] == '-' ? 1 : 3;
+          out_words(z, "to", j + 1, j + 1 + dl);
+          i = j + 1 + dl;
+          continue;
+        }
+      }
+      if (z->L == NZ_EN && j < e && (src[j] == '-' || (j + 3 <= e && !memcmp(src + j, "\xE2\x80\x93", 3))) &&
+          nz_lookup(nz_en_months, src + i, j - i)) {
+        /* "March-April" */
+        size_t dl = src[j] == '-' ? 1 : 3;
+        size_t q = j + dl;
+        while (q < e && isalpha((unsigned char)src[q])) q++;
+        if (q > j + dl && nz_lookup(nz_en_months, src + j + dl, q - j - dl)) {
+          out_words(z, nz_lookup(nz_en_months, src + i, j - i), i, j);
+          out_words(z, "to", j, j + dl);
+          i = j + dl;
           continue;
         }
       }
