@@ -10,7 +10,8 @@ Prints, measured in this one run:
      one by one (tests/server/server.py on 127.0.0.1);
   4. peak resident memory vs episode length.
 
-Environment: BC_BENCH_PAGES (pages for 2, default 300), BC_BENCH_SKIP (comma
+Environment: BC_BENCH_PAGES (pages for 2, default 100:
+Readability.js with jsdom takes about a second a page), BC_BENCH_SKIP (comma
 separated section numbers to skip), BC_SHARED (default SOURCE/../shared).
 The comparison extractors are installed on first use: npm packages into
 BUILD/bench/node, Debian's python3-readability with apt-get (as root).
@@ -150,7 +151,7 @@ def ensure_readability_lxml():
 def bench_extract(a, tmp):
     src = os.path.join(a.shared, "data", "extract-dev")
     pages = sorted(glob.glob(os.path.join(src, "*.html.gz")))[:int(os.environ.get("BC_BENCH_PAGES",
-                                                                                  "300"))]
+                                                                                  "100"))]
     if not pages:
         log("2. Extraction: skipped, no pages in %s" % src)
         return {}
@@ -251,8 +252,8 @@ def bench_memory(a, tmp):
         # ru_maxrss of a reaped child: the largest of it and the processes it
         # waited for (here the speech workers), in kB.
         res.append((n, seconds, ru.ru_maxrss / 1024.0, wall))
-        log("   %2d stories  %6.1f min of audio  peak RSS %6.1f MB  (%.1f s)" %
-            (n, seconds / 60, ru.ru_maxrss / 1024.0, wall))
+        log("   %2d stor%s  %6.1f min of audio  peak RSS %6.1f MB  (%.1f s)" %
+            (n, "y  " if n == 1 else "ies", seconds / 60, ru.ru_maxrss / 1024.0, wall))
     if len(res) >= 2:
         (n0, s0, m0, _), (n1, s1, m1, _) = res[0], res[-1]
         log("   growth: %.2f MB per minute of audio (%.1f -> %.1f MB for %.1f -> %.1f min)" %

@@ -37,12 +37,14 @@ for t in $targets; do
       [ -f "$dir/corpus/${f%.gz}" ] || gzip -dc "$shared/data/extract-dev/$f" >"$dir/corpus/${f%.gz}"
     done
   fi
+  # Pages and feeds are long; the text stages get more runs from shorter inputs.
+  case "$t" in html|feed_*) max_len=65536 ;; *) max_len=16384 ;; esac
   log="$dir/log.txt"
   # -rss_limit_mb: bounded memory is part of the contract; -timeout: a single
   # input taking 10 s is a hang.
   if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
      "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -jobs=1 -workers=1 -timeout=10 \
-       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+       -rss_limit_mb=2048 -max_len=$max_len -print_final_stats=1 \
        -artifact_prefix="$dir/" "$dir/corpus" >"$log" 2>&1; then
     status=ok
   else

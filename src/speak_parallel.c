@@ -400,26 +400,29 @@ static bc_rc merge_timeline(bc_timeline *tl, size_t *cap_words, const part *p,
 static bc_rc emit_part(part *p, bc_pcm_sink sink, void *user, bc_timeline *tl,
                        size_t *cap_words, size_t *base, const bc_voiceset *vs,
                        bc_diag *diag) {
-  static int16_t block[1 << 15];
+  enum { BLOCK = 1 << 15 };
+  int16_t *block = xmalloc(BLOCK * sizeof *block);
   uint64_t left = p->res.n_samples;
   off_t off = 0;
-  while (left) {
-    size_t k = left < (sizeof block / sizeof *block) ? (size_t)left : sizeof block / sizeof *block;
+  bc_rc rc = BC_OK;
+  while (left && !rc) {
+    size_t k = left < BLOCK ? (size_t)left : BLOCK;
     if (pread_all(p->file_fd, block, k * sizeof *block, off)) {
       util_diag(diag, "cannot read back a speech worker's audio");
-      return BC_ERR_IO;
-    }
-    if (sink && sink(block, k, user)) {
+      rc = BC_ERR_IO;
+    } else if (sink && sink(block, k, user)) {
       util_diag(diag, "speech stopped by the audio writer");
-      return BC_ERR_INTERRUPTED;
+      rc = BC_ERR_INTERRUPTED;
     }
     off += (off_t)(k * sizeof *block);
     left -= k;
   }
+  free(block);
+  if (rc) return rc;
   if (tl && p->res.has_timeline) {
     size_t len = (size_t)p->res.timeline_bytes;
     unsigned char *b = xmalloc(len ? len : 1);
-    bc_rc rc = pread_all(p->file_fd, b, len, off) ? BC_ERR_IO
+    rc = pread_all(p->file_fd, b, len, off) ? BC_ERR_IO
                                                   : merge_timeline(tl, cap_words, p, b, len,
                                                                    *base, vs);
     free(b);
