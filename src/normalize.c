@@ -866,7 +866,12 @@ static int say_word(nz *z, const char *s, size_t n, size_t ss, size_t se, int ti
         if ((d < 0 && z->k == 0) || kk >= z->n_ch) continue;
         size_t wn;
         const char *w = core(z, kk, &wn);
-        if (wn >= 3 && all_upper(w, wn) && (wn >= 6 || nz_in_list(nz_en_common_caps, w, wn))) caps = 0;
+        size_t wv = 0;
+        for (size_t q = 0; q < wn; q++) wv += in_set("AEIOU", w[q]);
+        if (wn >= 3 && all_upper(w, wn) &&
+            (wn >= 6 || nz_in_list(nz_en_common_caps, w, wn) ||
+             (wn >= 4 && wv >= 1 && !nz_lookup(nz_en_acronyms, w, wn) && !nz_in_list(nz_en_acronym_words, w, wn))))
+          caps = 0;
       }
       if (caps && !nz_in_list(nz_en_acronym_words, s, base) && !roman_value(s, base, &rv)) {
         bc_buf t;
