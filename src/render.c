@@ -217,7 +217,10 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
    * the usual overshoot, check the decoded file before it appears, and
    * encode again, corrected, when it misses the ceiling or the target. */
   headroom = check ? LOSSY_HEADROOM_DB : 0.0;
-  rc = mst_episode_prepare(c.episode, headroom, 0.0, opts->cancel, diag);
+  /* The loudness each codec usually loses at its default rate (measured on
+   * espeak-ng speech), so the first encoding is usually the last. */
+  codec_loss = !check ? 0.0 : format == BC_FORMAT_MP3 ? 0.4 : format == BC_FORMAT_OPUS ? 0.25 : 0.1;
+  rc = mst_episode_prepare(c.episode, headroom, codec_loss, opts->cancel, diag);
   for (attempt = 0; !rc; attempt++) {
     double pcm_lufs, pcm_tp, lufs, tp;
     bc_decoder *dec = NULL;
