@@ -190,13 +190,18 @@ static const char *strong_stems[] = {
   "modal", "related", "recommend", "breadcrumb", "pagination", "signup", "sign-up",
   "login", "print-only", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
   "skip-link", "skiplink", "caption", "credit", "byline", "author-bio", "authorbio",
-  "most-popular", "mostpopular", "mostread", "most-read", "trending", "further-reading", "sharebar", "follow-us", "prev-next", "nextprev", "newsticker",
+  "most-popular", "mostpopular", "mostread", "most-read", "trending", "further-reading",
+  "sharebar", "follow-us", "prev-next", "nextprev", "newsticker", "privacy", "datapolicy",
+  "dataprotection", "datenschutz", "authorbox", "author-box", "author_box", "author-info",
+  "author-description", "about-author", "about-the-author", "author-details",
+  "author-profile",
 };
 static const char *weak_stems[] = {
   "banner", "masthead", "toolbar", "dateline", "timestamp", "publish-date", "post-meta",
   "entry-meta", "article-meta", "tag-list", "taglist", "tags-list", "post-tags", "article-tags",
-  "promo", "teaser-list", "widget_", "widget-area", "widgets", "sidebar", "footer", "navigation", "navbar", "menu",
-  "donate", "rating", "author-info", "infobox", "breaking", "paywall",
+  "promo", "teaser-list", "widget_", "widget-area", "widgets", "sidebar", "footer",
+  "navigation", "navbar", "menu",
+  "donate", "rating", "infobox", "breaking", "paywall",
 };
 
 /* Words: whole pieces of a class or id between spaces, '-' and '_'. */
@@ -298,6 +303,8 @@ static int hidden(const xmlNode *n) {
 }
 
 #define LOW_VOTE 200
+#define LD1 0.6
+#define LD2 0.8
 #define TRAIL_SHORT 40u
 /* ----------------------------------------------------------------- walk */
 
@@ -955,7 +962,7 @@ static void emit(const walk *w, int container, const char *title, extract_body *
     x->chars = char_count(clean, strlen(clean));
     x->heading = (b->flags & T_HEADING) != 0 && !lead;
     ld = b->len ? (double)b->link / (double)b->len : 0;
-    if ((ld > 0.6 && x->chars < 200) || ld > 0.8) {
+    if ((ld > LD1 && x->chars < 200) || ld > LD2) {
       x->linky = 1;
 #ifdef EXTRACT_DEBUG
       if (getenv("X_FIND") && strstr(clean, getenv("X_FIND"))) fprintf(stderr, "found: dropped by link density\n");
@@ -1090,6 +1097,17 @@ bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_articl
   if (container >= 0 && w.elems[container].vote < LOW_VOTE) container = 0;
 #ifdef EXTRACT_DEBUG
   if (getenv("X_ROOT")) container = 0;
+  if (getenv("X_CHAIN") && container >= 0) {
+    int q = container, k = 0;
+    while (q >= 0 && k++ < 12) {
+      char cb[512] = "";
+      class_id(w.elems[q].node, cb, sizeof cb);
+      fprintf(stderr, "  up #%d <%s '%.60s'> vote %.0f content %.0f score %.0f boiler %d w %d\n", q,
+              w.elems[q].node->name, cb, w.elems[q].vote, w.elems[q].content,
+              container_score(&w.elems[q]), w.elems[q].boiler, w.elems[q].weight);
+      q = w.elems[q].parent;
+    }
+  }
   if (container >= 0) {
     char cb[512] = "";
     class_id(w.elems[container].node, cb, sizeof cb);
