@@ -180,11 +180,11 @@ static bc_rc write_file(const char *path, const char *data, size_t len, bc_diag 
 
 /* ---- a plain cover image ------------------------------------------------ */
 
-/* When no image is given and the folder has none, a 1400x1400 PNG in one
- * colour (Apple's minimum size), so the feed's itunes:image resolves.  The
- * pixels are palette index 0 and every row's filter byte is 0, so the image
- * data is all zero bytes: one literal, then length-258 matches at distance 1
- * in a fixed-Huffman deflate block (RFC 1951 3.2.6) keep it to ~12 KB. */
+/* When no image is given and the folder has none, a 1400x1400 RGB PNG in
+ * one colour (Apple's minimum size; Apple asks for RGB, not a palette), so
+ * the feed's itunes:image resolves.  Each row is filter byte 0, one pixel
+ * as literals, then length-258 matches at distance 3 repeating it, in one
+ * fixed-Huffman deflate block (RFC 1951 3.2.6): about 50 KB. */
 typedef struct bitw {
   bc_buf *b;
   unsigned acc, n;
@@ -232,42 +232,50 @@ static void png_chunk(bc_buf *out, const char *type, const bc_buf *data) {
   buf_free(&tmp);
 }
 
+static void lit_put(bitw *w, unsigned v) { /* fixed-Huffman literal */
+  if (v < 144) huff_put(w, 0x30 + v, 8);
+  else huff_put(w, 0x190 + (v - 144), 9);
+}
+
 static void make_cover_png(bc_buf *out) {
   const uint32_t side = 1400;
-  const uint64_t total = (uint64_t)side * (side + 1);
+  const unsigned char rgb[3] = {0x1f, 0x3a, 0x5c}; /* dark blue */
+  const size_t row = 1 + (size_t)side * 3;
   bc_buf d;
   bitw w;
-  uint64_t left;
-  uint32_t adler_a = 1, adler_b = 0;
+  uint32_t y, a = 1, b = 0;
+  size_t left, i;
 
   buf_add(out, "\x89PNG\r\n\x1a\n", 8);
   buf_init(&d);
   be32(&d, side);
   be32(&d, side);
-  buf_add(&d, "\x08\x03\x00\x00\x00", 5); /* 8-bit, palette, deflate, no filter, no interlace */
+  buf_add(&d, "\x08\x02\x00\x00\x00", 5); /* 8-bit RGB, deflate, no filter, no interlace */
   png_chunk(out, "IHDR", &d);
   d.len = 0;
-  buf_add(&d, "\x1f\x3a\x5c", 3);  /* dark blue */
-  png_chunk(out, "PLTE", &d);
-  d.len = 0;
-  buf_add(&d, "\x78\x01", 2);  /* zlib header: deflate, 32K window, no dictionary */
+  buf_add(&d, "\x78\x01", 2); /* zlib header: deflate, 32K window, no dictionary */
   w.b = &d;
   w.acc = w.n = 0;
-  bits_put(&w, 1, 1);  /* BFINAL */
-  bits_put(&w, 1, 2);  /* BTYPE = fixed Huffman */
-  huff_put(&w, 0x30, 8);  /* literal 0 */
-  left = total - 1;
-  while (left >= 258) {
-    huff_put(&w, 0xc0 + (285 - 280), 8);  /* length 258 */
-    huff_put(&w, 0, 5);                   /* distance code 0: distance 1 */
-    left -= 258;
+  bits_put(&w, 1, 1); /* BFINAL */
+  bits_put(&w, 1, 2); /* BTYPE = fixed Huffman */
+  for (y = 0; y < side; y++) {
+    lit_put(&w, 0);
+    for (i = 0; i < 3; i++) lit_put(&w, rgb[i]);
+    for (left = row - 4; left >= 258; left -= 258) {
+      huff_put(&w, 0xc0 + (285 - 280), 8); /* length 258 */
+      huff_put(&w, 2, 5);                  /* distance code 2: distance 3 */
+    }
+    for (i = 0; i < left; i++) lit_put(&w, rgb[(row - left + i - 1) % 3]);
   }
-  while (left--) huff_put(&w, 0x30, 8);
-  huff_put(&w, 0, 7);  /* end of block */
+  huff_put(&w, 0, 7); /* end of block */
   if (w.n) bits_put(&w, 0, 8 - w.n);
-  /* Adler-32 of total zero bytes: a stays 1, b grows by 1 each byte. */
-  adler_b = (uint32_t)(total % 65521);
-  be32(&d, (adler_b << 16) | adler_a);
+  /* Adler-32 of the raw rows */
+  for (y = 0; y < side; y++)
+    for (i = 0; i < row; i++) {
+      a = (a + (i == 0 ? 0 : rgb[(i - 1) % 3])) % 65521;
+      b = (b + a) % 65521;
+    }
+  be32(&d, (b << 16) | a);
   png_chunk(out, "IDAT", &d);
   png_chunk(out, "IEND", NULL);
   buf_free(&d);

@@ -154,6 +154,8 @@ static void test_feed_has_required_tags(void **state) {
     snprintf(path, sizeof path, "%s/cover.png", poddir);
     assert_int_equal(util_read_file(path, 0, &data, &len), BC_OK);
     assert_memory_equal(data, "\x89PNG", 4);
+    assert_memory_equal(data + 16, "\x00\x00\x05\x78\x00\x00\x05\x78", 8); /* 1400 x 1400 */
+    assert_int_equal(data[25], 2);                                           /* RGB */
     free(data);
   }
   /* the item */
