@@ -2060,10 +2060,18 @@ static size_t rule_en(nz *z) {
   /* A state after a city: "Louisville, Ky." */
   if (c->dot || strchr(key, '.')) {
     const char *st = nz_lookup(nz_en_states, key, kl);
-    if (st && k > 0 && chunk_comma(z, k - 1) && chunk_cap(z, k - 1)) {
+    /* abbreviations that are no English word stand for the state anywhere
+     * ("a Calif. law"); "Miss.", "Ill.", "Wash." only after a city */
+    static const char *const anywhere[] = {"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Fla.",
+                                           "Ky.", "Md.", "Mich.", "Minn.", "Mont.", "Neb.", "Nev.",
+                                           "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.",
+                                           "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Wis.",
+                                           "Wyo.", "W.Va.", NULL};
+    int after_city = k > 0 && chunk_comma(z, k - 1) && chunk_cap(z, k - 1);
+    if (st && (after_city || nz_in_list(anywhere, key, kl))) {
       out_words(z, st, c->cs, c->ce + (size_t)c->dot);
       z->dot_used = c->dot;
-      if (k + 1 >= z->n_ch || (sentence_next(z, k) && k >= z->dateline_end)) z->keep_dot = 1;
+      if (k + 1 >= z->n_ch || (after_city && sentence_next(z, k) && k >= z->dateline_end)) z->keep_dot = 1;
       return 1;
     }
   }
