@@ -322,7 +322,8 @@ size_t sentence_skip_dateline(const char *t, size_t start, size_t end) {
           story_cp_at(t, i, k, &adv);
           k += adv;
         }
-      } else if (c == ',' || c == ' ' || c == '.' || c == 0xA0) {
+      } else if (c == ',' || c == ' ' || c == '.' || c == 0xA0 || (c >= '0' && c <= '9')) {
+        /* "LOS ANGELES, Sept. 28 (UPI)": a date may follow the place */
         k += adv;
       } else {
         place = 0;

@@ -418,19 +418,21 @@ static int is_particle(const ctx *c, size_t i) {
 }
 
 /* A word of four capitals or more (an acronym alone, a heading in a run). */
-static int all_caps(const ctx *c, size_t i) {
+static int caps_word(const ctx *c, size_t i, size_t min) {
   if (!c->tk[i].word) return 0;
   size_t n = c->tk[i].e - c->tk[i].s, up = 0;
-  if (n < 4) return 0;
+  if (n < min) return 0;
   for (size_t k = c->tk[i].s; k < c->tk[i].e; k++)
     if (c->t[k] >= 'A' && c->t[k] <= 'Z') up++;
   return up == n;
 }
 
+static int all_caps(const ctx *c, size_t i) { return caps_word(c, i, 4); }
+
 static int is_name_word(const ctx *c, size_t i) {
   if (i >= c->n || !c->tk[i].word || !c->tk[i].cap) return 0;
   /* all-capital words of four letters or more are shouting or acronyms */
-  if (all_caps(c, i) && ((i > 0 && all_caps(c, i - 1)) || (i + 1 < c->n && all_caps(c, i + 1)))) return 0;
+  if (all_caps(c, i) && ((i > 0 && caps_word(c, i - 1, 2)) || (i + 1 < c->n && caps_word(c, i + 1, 2)))) return 0;
   return 1;
 }
 
@@ -715,6 +717,28 @@ static int resolve_pronoun(ctx *c, size_t p, bc_gender g, int plural) {
   return -1;
 }
 
+/* A lower-case word that reads as a verb or an adverb by its ending
+ * ("unleashed", "tells", "cynically"). */
+static int verb_like(const ctx *c, size_t i) {
+  size_t n = c->tk[i].e - c->tk[i].s;
+  const char *w = c->t + c->tk[i].s;
+  if (n < 3) return 0;
+  return !memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "ly", 2) || w[n - 1] == 's' ||
+         tok_in(c, i, (const char *const[]){"is", "was", "has", "had", "will", "would", "can", "could",
+                                            "did", "does", "may", "might", "must", "should", "took",
+                                            "made", "gave", "got", "went", "came", "saw", "won", "lost",
+                                            "led", "met", "ran", "left", "put", "set", "let", "cut", NULL});
+}
+
+/* Is the single word at i the surname or first name of someone known? */
+static int known_name(const ctx *c, size_t i) {
+  if (!c->n_slot) return 0;
+  char *w = tok_text(c, i, i);
+  size_t v = *slot_of(c->by_surname, c->n_slot, w, get_surname, c);
+  free(w);
+  return v != 0;
+}
+
 /* ---------------------------------------------------------------- noun phrases */
 
 typedef enum { NP_NONE, NP_NAME, NP_PRON, NP_DESC } np_kind;
@@ -895,6 +919,11 @@ static np np_fwd_mode(const ctx *c, size_t k, size_t hi, int subject) {
     }
     size_t ns = name_start(c, ra, rb);
     if (rb - ns >= 4) ns = rb + 1;
+    /* a capitalised first word before a lower-case one is the sentence's
+     * first word, not a name ("Partial transcript as follows") */
+    if (subject && tail && ra == rb && ra == k && rb + 1 <= e && c->tk[rb + 1].word && !c->tk[rb + 1].cap &&
+        !is_verb(c, rb + 1) && !tok_in(c, rb + 1, FILLERS) && !verb_like(c, rb + 1) && !known_name(c, ra))
+      ns = rb + 1;
     if (ns <= rb && !org_word(c, rb) && (!tail || subject)) {
       r.kind = NP_NAME;
       r.a = k;
@@ -1251,7 +1280,7 @@ static resolved resolve_np(ctx *c, const np *who) {
     if (n_name == 1) {
       char *w = tok_text(c, who->na, who->na);
       int p = lookup_short(c, w, who->na);
-      if (p < 0 && !org_word(c, who->na) && !tok_in(c, who->na, CAP_STOPS)) {
+      if (p < 0 && !org_word(c, who->na) && !tok_in(c, who->na, CAP_STOPS) && !tok_in(c, who->na, TITLES)) {
         /* "McLenney said": a person from now on, for the pronouns that follow */
         p = add_person(c, who->na, who->na, who->a);
       }
@@ -1355,7 +1384,13 @@ static char *spoken_attribution(const ctx *c, const attr *a, const resolved *r, 
   }
   bc_buf b;
   buf_init(&b);
-  if (a->who.kind == NP_DESC && r->person < 0) {
+  if (a->who.kind == NP_NAME && r->person < 0 && a->who.a < a->who.na && tok_is(c, a->who.a, "the")) {
+    /* a body keeps its article: "The New York Times reports" */
+    char *d = tok_text(c, a->who.a, a->who.nb);
+    d[0] = (char)toupper((unsigned char)d[0]);
+    buf_adds(&b, d);
+    free(d);
+  } else if (a->who.kind == NP_DESC && r->person < 0) {
     char *d = tok_text(c, a->who.a, a->who.b);
     d[0] = (char)toupper((unsigned char)d[0]);
     buf_adds(&b, d);

@@ -46,6 +46,21 @@ static int is_junk(const char *x) {
     else if (*p >= 'a' && *p <= 'z') low++;
   }
   if (up > 8 && up > 2 * low) return 1;
+  /* a sentence that only announces what follows ("Partial transcript as
+   * follows:") */
+  size_t n = strlen(x);
+  while (n && x[n - 1] == ' ') n--;
+  if (n && x[n - 1] == ':') return 1;
+  /* a headline: nearly every word capitalised */
+  size_t caps = 0, all = 0;
+  for (const char *p = x; *p;) {
+    while (*p && !isalpha((unsigned char)*p)) p++;
+    if (!*p) break;
+    all++;
+    if (isupper((unsigned char)*p)) caps++;
+    while (*p && (isalnum((unsigned char)*p) || *p == '\'' || *p == '-' || (unsigned char)*p >= 0x80)) p++;
+  }
+  if (all >= 4 && caps * 10 >= all * 7) return 1;
   return 0;
 }
 
