@@ -22,7 +22,9 @@
  * are removed again, so the folder shows the previous episode and feed. */
 #include "briefcast/podcast.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -456,6 +458,31 @@ static int file_exists(const char *path) {
   return stat(path, &st) == 0;
 }
 
+/* Temporary files ("." NAME ".tmp-" PID "-" N, util_temp_name) whose writer
+ * died (a crash, SIGKILL, power loss in the instant between write and
+ * rename) are removed at the next run, so the folder ends up clean even
+ * then.  A file of a live process is left alone. */
+static void remove_stale_temporaries(const char *dir) {
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  if (!d) return;
+  while ((e = readdir(d))) {
+    const char *t = e->d_name[0] == '.' ? strstr(e->d_name, ".tmp-") : NULL;
+    char *end;
+    long pid;
+    if (!t) continue;
+    pid = strtol(t + 5, &end, 10);
+    if (pid <= 0 || *end != '-') continue;
+    if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue;
+    {
+      char *path = xasprintf("%s/%s", dir, e->d_name);
+      unlink(path);
+      free(path);
+    }
+  }
+  closedir(d);
+}
+
 bc_rc bc_podcast_publish(const bc_script *script, const bc_voiceset *vs,
                          const bc_render_options *ro_in, const bc_podcast_options *po,
                          bc_podcast_result *result, bc_diag *diag) {
@@ -495,6 +522,7 @@ bc_rc bc_podcast_publish(const bc_script *script, const bc_voiceset *vs,
     return BC_ERR_IO;
   }
   keep = po->keep ? po->keep : DEFAULT_KEEP;
+  remove_stale_temporaries(abs_dir);
 
   if (po->state) {
     st = po->state;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -280,6 +281,27 @@ static void test_keeps_last_n_and_stable_guid(void **state) {
   assert_true(exists("2026-11-27-morning-briefing.chapters.json"));
 }
 
+/* A crash can leave a temporary file behind; the next run removes it, but
+ * not the file of a run still going. */
+static void test_stale_temporaries_removed(void **state) {
+  char dead[400], live[400];
+  bc_podcast_result res;
+  pid_t pid = fork();
+  (void)state;
+  if (pid == 0) _exit(0);
+  assert_true(pid > 0);
+  waitpid(pid, NULL, 0);
+  snprintf(dead, sizeof dead, "%s/.feed.xml.tmp-%ld-3", poddir, (long)pid);
+  snprintf(live, sizeof live, "%s/.feed.xml.tmp-%ld-4", poddir, (long)getpid());
+  assert_int_equal(util_write_file_atomic(dead, "<rss", 4), BC_OK);
+  assert_int_equal(util_write_file_atomic(live, "<rss", 4), BC_OK);
+  publish("Morning briefing", "2026-11-27", 2, &res);
+  bc_podcast_result_clear(&res);
+  assert_int_equal(access(dead, F_OK), -1);
+  assert_int_equal(access(live, F_OK), 0);
+  unlink(live);
+}
+
 /* No temporary files are left in the folder after any of this. */
 static void test_no_temporary_files(void **state) {
   DIR *d = opendir(poddir);
@@ -306,6 +328,7 @@ int main(void) {
       cmocka_unit_test(test_feed_has_required_tags),
       cmocka_unit_test(test_chapters_json_and_transcripts),
       cmocka_unit_test(test_keeps_last_n_and_stable_guid),
+      cmocka_unit_test(test_stale_temporaries_removed),
       cmocka_unit_test(test_no_temporary_files),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
