@@ -104,7 +104,8 @@ BC_EXPORT void bc_encoder_abort(bc_encoder *e);
  * in frames when known (0 if not). */
 BC_EXPORT bc_rc bc_decoder_open(const char *path, bc_decoder **out, unsigned *rate,
                                 uint64_t *frames, bc_diag *diag);
-/* Read up to n mono samples; returns how many were read (0 at the end). */
+/* Read up to n mono samples into samples (room for n: libsndfile may clear
+ * all of it); returns how many were read (0 at the end). */
 BC_EXPORT size_t bc_decoder_read(bc_decoder *d, float *samples, size_t n);
 /* NULL is a no-op. */
 BC_EXPORT void bc_decoder_close(bc_decoder *d);

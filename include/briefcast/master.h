@@ -3,7 +3,13 @@
  * true-peak limiter (EBU R128 / ITU-R BS.1770 measurement), and optional
  * intro and outro jingles, loudness-matched and crossfaded.
  *
- * bc_render() drives it; these are its options and the loudness meter. */
+ * bc_render() drives it; these are its options and the loudness meter.
+ *
+ * Files are mastered in passes over a temporary file (memory stays ~20 MB
+ * whatever the length), so loudness is exact: integrated within 0.5 LU of
+ * the target and true peak under the ceiling, checked on the decoded file
+ * for lossy formats.  A stream to stdout ("-o -") is mastered on the fly:
+ * same limiter, loudness estimated (within about 1 LU), no jingles. */
 #ifndef BRIEFCAST_MASTER_H
 #define BRIEFCAST_MASTER_H
 
