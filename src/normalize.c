@@ -304,7 +304,19 @@ static int sentence_next(const nz *z, size_t k) {
   if (z->src[z->ch[k + 1].s] == '(') return 0;
   size_t n;
   const char *c = core(z, k + 1, &n);
-  return is_upper_at(c, n);
+  if (!is_upper_at(c, n)) return 0;
+  if (z->L != NZ_EN) return 1;
+  /* English: a capital is often a name ("Apple Inc. CEO", "Wall St.
+   * Journal"); only words that typically open a sentence end it */
+  static const char *const starters[] = {
+      "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
+      "This", "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our", "After",
+      "Before", "When", "While", "If", "As", "For", "Police", "Officials", "Authorities", "So",
+      "Yet", "Still", "Meanwhile", "However", "Now", "Then", "Last", "Next", "Some", "Many", "Most",
+      "No", "One", "Two", "Three", "According", "Earlier", "Later", "Since", "During", "By", "With",
+      "What", "Why", "How", "Who", "Where", NULL};
+  return nz_in_list(starters, c, n) || z->src[z->ch[k + 1].s] == '"' ||
+         (unsigned char)z->src[z->ch[k + 1].s] == 0xE2;
 }
 
 static int chunk_lower(const nz *z, size_t k) {
@@ -1515,11 +1527,23 @@ static size_t say_number(nz *z, const char *s, size_t n, size_t base, int neg,
             return i + after;
           }
           say_num(z, &r, 0);
-          /* "5-10%" */
+          /* "5-10%", "0-60 mph" */
           if (after < rn && rest[after] == '%') {
             buf_addc(b, ' ');
             buf_adds(b, percent_word(z));
             after++;
+          } else if (after == rn && z->k + 1 < z->n_ch && !chunk_has_trail(z, z->k)) {
+            size_t wn;
+            const char *w = core(z, z->k + 1, &wn);
+            const nz_unit *u = unit_exact(w, wn);
+            if ((wn == 1 && w[0] == '%') || (u && wn > 1)) {
+              buf_addc(b, ' ');
+              buf_adds(b, u ? u->many[li] : percent_word(z));
+              z->k++;
+              if (z->ch[z->k].dot && !sentence_next(z, z->k)) z->dot_used = 1;
+              out_tmp(z, ss, z->ch[z->k].ce);
+              return i + after;
+            }
           }
         }
         out_tmp(z, ss, base + i + after);
@@ -2019,13 +2043,12 @@ static size_t rule_en(nz *z) {
     if (t && !strcmp(key, "Mr.")) { out_words(z, t, c->cs, c->ce + 1); z->dot_used = 1; return 1; }
     /* Saint / Street */
     if (!strcmp(key, "St.")) {
-      int street = !(k + 1 < z->n_ch && chunk_cap(z, k + 1)) ||
-                   (k > 0 && (chunk_cap(z, k - 1) || chunk_digit(z, k - 1)) && !chunk_has_trail(z, k - 1) &&
-                    !(k + 1 < z->n_ch && chunk_cap(z, k + 1) && !(k > 0 && chunk_digit(z, k - 1)) &&
-                      core_is(z, k - 1, "The")));
-      /* "St. Louis" at a sentence start vs "Main St. in" */
-      if (k + 1 < z->n_ch && chunk_cap(z, k + 1) && (k == 0 || !chunk_cap(z, k - 1) || chunk_has_trail(z, k - 1)))
-        street = 0;
+      /* Street after a street name or number ("Main St.", "5th St.", "Wall
+       * St. Journal"); Saint before a name elsewhere ("in St. Louis", "Mt.
+       * St. Helens", "The St. Regis") */
+      int prev_name = k > 0 && !chunk_has_trail(z, k - 1) && !z->ch[k - 1].dot &&
+                      (chunk_cap(z, k - 1) || chunk_digit(z, k - 1)) && !core_is(z, k - 1, "The");
+      int street = prev_name || !(k + 1 < z->n_ch && chunk_cap(z, k + 1));
       out_words(z, street ? "Street" : "Saint", c->cs, c->ce + 1);
       z->dot_used = 1;
       if (street && sentence_next(z, k)) z->keep_dot = 1;
