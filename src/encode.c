@@ -19,8 +19,9 @@
  * "-" writes to stdout.  WAV and raw PCM are written without libsndfile so
  * no seek is needed: the WAV header then says 0xFFFFFFFF bytes of data (the
  * usual convention for a WAV stream of unknown length; aplay, sox and
- * ffmpeg accept it).  Other formats go through sf_open_fd on the pipe, which
- * libsndfile accepts only for formats that do not seek. */
+ * ffmpeg accept it).  Other formats go through sf_open_fd on the pipe (no
+ * tags then; a piped FLAC does not state its length, a piped MP3 has no
+ * Xing/LAME header, so players estimate its duration). */
 #define _GNU_SOURCE /* O_TMPFILE */
 #include "briefcast/encode.h"
 

@@ -112,6 +112,25 @@ static void make_chapters(const bc_script *s, const bc_timeline *t, double secon
   r->n_chapters = n;
 }
 
+/* The default comment tag: the stories' titles, "; "-separated. */
+static char *story_list(const bc_script *s) {
+  bc_buf b;
+  size_t i;
+  buf_init(&b);
+  for (i = 0; i < s->n_segments; i++) {
+    const bc_segment *g = &s->segments[i];
+    const char *t = g->story_title && *g->story_title ? g->story_title : g->text;
+    if (g->role != BC_ROLE_HEADLINE || !t || !*t) continue;
+    buf_adds(&b, b.len ? "; " : "Stories: ");
+    buf_adds(&b, t);
+  }
+  if (!b.len) {
+    buf_free(&b);
+    return NULL;
+  }
+  return buf_steal(&b);
+}
+
 static unsigned pick_rate(const bc_render_options *o, int format, unsigned engine) {
   (void)engine;
   if (o->sample_rate) return o->sample_rate;
@@ -127,6 +146,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
   unsigned in_rate = bc_speech_sample_rate(), out_rate;
   int format, streaming, lossy, attempt;
   int check;
+  char *default_comment = NULL;
   double codec_loss = 0;
   double headroom, ceiling = opts && opts->master.ceiling_dbtp < 0 ? opts->master.ceiling_dbtp : -1.0;
   double target = opts && opts->master.target_lufs < 0 ? opts->master.target_lufs : -16.0;
@@ -167,7 +187,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
   tags.date = script->date;
   tags.artist = opts->author;
   tags.album = opts->podcast_name;
-  tags.comment = opts->comment;
+  tags.comment = opts->comment ? opts->comment : (default_comment = story_list(script));
 
   if (streaming) {
     rc = bc_encoder_open("-", (bc_format)format, out_rate, &opts->encode, &c.enc, diag);
@@ -263,6 +283,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
   rc = bc_encoder_publish(c.enc, diag);
 
 out:
+  free(default_comment);
   mst_stream_free(c.stream);
   mst_episode_free(c.episode);
   if (rc) {

@@ -29,7 +29,7 @@ typedef struct bc_render_options {
   volatile int *cancel;      /* when it becomes non-zero (a signal handler in the
                                 tool sets it), rendering stops, removes its
                                 temporary files and returns BC_ERR_INTERRUPTED */
-  const char *comment;       /* comment tag; NULL = none */
+  const char *comment;       /* comment tag; NULL = the stories' titles */
   /* Added for parallel synthesis (issue 8, parallel.h): */
   int jobs;                  /* speech worker processes; 0 = the number of cores.
                                 The audio is the same whatever the number. */
