@@ -197,6 +197,19 @@ static void test_chapters_on_headlines(void **state) {
                    (double)res.timeline->segments[1].start / res.timeline->sample_rate) < 0.01);
   assert_true(res.chapters[2].start > res.chapters[1].start);
   assert_true(fabs(res.chapters[2].end - res.seconds) < 0.01);
+  /* tags a player shows: title, date, and the stories as the comment */
+  {
+    SF_INFO info;
+    SNDFILE *sf;
+    memset(&info, 0, sizeof info);
+    sf = sf_open(path, SFM_READ, &info);
+    assert_non_null(sf);
+    assert_string_equal(sf_get_string(sf, SF_STR_TITLE), "Test briefing");
+    assert_string_equal(sf_get_string(sf, SF_STR_DATE), "2026-11-27");
+    assert_string_equal(sf_get_string(sf, SF_STR_COMMENT),
+                        "Stories: Senator invites Russian lawmakers; Council approves bike lanes");
+    sf_close(sf);
+  }
   bc_render_result_clear(&res);
   bc_script_free(s);
   unlink(path);
