@@ -30,6 +30,7 @@ char *extract_clean(const char *s);
 struct _xmlDoc;
 typedef struct extract_meta {
   char *title, *byline, *published, *site, *language, *article_body;
+  char *description;  /* og:/meta/JSON-LD description, raw (may hold HTML) */
 } extract_meta;
 void extract_meta_collect(struct _xmlDoc *doc, const char *url, extract_meta *out);
 void extract_meta_free(extract_meta *m);

@@ -1067,8 +1067,17 @@ static void body_from_text(const char *text, extract_body *body) {
   }
 }
 
+static bc_rc extract_html_depth(const char *html, size_t len, const char *url, bc_article **out,
+                                bc_diag *diag, int depth);
+
 bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_article **out,
                         bc_diag *diag) {
+  return extract_html_depth(html, len, url, out, diag, 0);
+}
+
+/* depth: 0 for a page, 1 for HTML found inside its metadata. */
+static bc_rc extract_html_depth(const char *html, size_t len, const char *url, bc_article **out,
+                                bc_diag *diag, int depth) {
   xmlDoc *doc;
   xmlNode *root;
   walk w;
@@ -1128,6 +1137,25 @@ bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_articl
       extract_body_free(&body);
       extract_body_init(&body);
       body_from_text(m.article_body, &body);
+    }
+  }
+
+  /* Nothing in the page itself (a page drawn by script): the publisher's
+   * body or description, which may be HTML of its own, is better than
+   * nothing to say. */
+  if (body.n_blocks == 0 && depth == 0) {
+    const char *alt = m.article_body ? m.article_body : m.description;
+    if (alt && strchr(alt, '<')) {
+      bc_article *inner = NULL;
+      if (extract_html_depth(alt, strlen(alt), url, &inner, NULL, 1) == BC_OK) {
+        size_t k;
+        for (k = 0; k < inner->n_blocks; k++)
+          extract_body_add(&body, inner->text + inner->blocks[k].start,
+                           inner->blocks[k].end - inner->blocks[k].start, inner->blocks[k].kind);
+      }
+      bc_article_free(inner);
+    } else if (alt) {
+      body_from_text(alt, &body);
     }
   }
 

@@ -265,7 +265,7 @@ static char *byline_names(const char *text) {
 }
 
 typedef struct gather {
-  field title, byline, published, site, language, body;
+  field title, byline, published, site, language, body, description;
   char *title_tag, *h1;
 } gather;
 
@@ -340,6 +340,11 @@ static void ld_object(json_t *o, gather *g, int depth) {
     offer_date(&g->published, jstr(o, "dateCreated"), 45);
     if (json_is_object(pub)) offer(&g->site, jstr(pub, "name"), 40);
     offer(&g->language, jstr(o, "inLanguage"), 20);
+    if (json_is_string(json_object_get(o, "description")) && g->description.rank < 50) {
+      free(g->description.value);
+      g->description.value = xstrdup(json_string_value(json_object_get(o, "description")));
+      g->description.rank = 50;
+    }
     buf_init(&authors);
     ld_authors(json_object_get(o, "author"), &authors);
     if (authors.len) offer(&g->byline, authors.s, 50);
@@ -408,6 +413,9 @@ static void meta_tag(const xmlNode *n, gather *g) {
   else if (strcmp(low, "twitter:title") == 0 || strcmp(low, "dc.title") == 0) offer(&g->title, content, 30);
   else if (strcmp(low, "headline") == 0) offer(&g->title, content, 45);
   else if (strcmp(low, "og:site_name") == 0) offer(&g->site, content, 50);
+  else if (strcmp(low, "og:description") == 0) offer(&g->description, content, 40);
+  else if (strcmp(low, "description") == 0 || strcmp(low, "twitter:description") == 0)
+    offer(&g->description, content, 30);
   else if (strcmp(low, "application-name") == 0 || strcmp(low, "publisher") == 0 ||
            strcmp(low, "dc.publisher") == 0)
     offer(&g->site, content, 20);
@@ -642,6 +650,7 @@ void extract_meta_collect(xmlDoc *doc, const char *url, extract_meta *out) {
   out->site = g.site.value;
   out->language = g.language.value;
   out->article_body = g.body.value;
+  out->description = g.description.value;
   free(g.title_tag);
   free(g.h1);
 }
@@ -653,5 +662,6 @@ void extract_meta_free(extract_meta *m) {
   free(m->site);
   free(m->language);
   free(m->article_body);
+  free(m->description);
   memset(m, 0, sizeof *m);
 }
