@@ -17,6 +17,41 @@
 #include "story_impl.h"
 #include "util.h"
 
+#ifdef BC_STORY_TUNING
+#include <stdio.h>
+static double tune(const char *name, double def) {
+  const char *e = getenv(name);
+  return e ? atof(e) : def;
+}
+#else
+/* tuning builds read the constants below from the environment */
+#define tune(name, def) (def)
+#endif
+
+
+/* The quote whose words contain byte offset p (strictly after its first
+ * byte), or (size_t)-1.  Quotes are in text order. */
+static size_t quote_at(const bc_story *s, size_t p) {
+  size_t lo = 0, hi = s->n_quotes;
+  while (lo < hi) { /* first quote starting at or after p */
+    size_t mid = (lo + hi) / 2;
+    if (s->quotes[mid].start < p) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && s->quotes[lo - 1].start < p && p < s->quotes[lo - 1].end) return lo - 1;
+  return (size_t)-1;
+}
+
+/* Sentences i..j read as one (a quote runs across them). */
+static char *sentence_range_text(const bc_story *s, size_t i, size_t j) {
+  const char *t = s->article->text;
+  size_t a = sentence_skip_dateline(t, s->sentences[i].start, s->sentences[i].end);
+  char *raw = xstrndup(t + a, s->sentences[j].end - a);
+  char *sq = util_squash_space(raw);
+  free(raw);
+  return sq;
+}
+
 char *summary_sentence_text(const bc_story *s, size_t i) {
   const char *t = s->article->text;
   size_t a = s->sentences[i].start, e = s->sentences[i].end;
@@ -37,8 +72,18 @@ static int is_junk(const char *x) {
                                        "Sign up", "Subscribe", "Advertisement", "(CNN)", NULL};
   for (const char *const *p = PREFIX; *p; p++)
     if (!strncmp(x, *p, strlen(*p))) return 1;
-  size_t words = util_count_words(x);
+  size_t words = util_count_words(x), real = 0;
   if (words < 4) return 1;
+  for (const char *p = x; *p;) { /* words of two letters or more ("2:45 p.m." has none) */
+    size_t n = 0;
+    while (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80) {
+      n++;
+      p++;
+    }
+    if (n >= 2) real++;
+    if (*p) p++;
+  }
+  if (real < 3 && tune("T4", 1)) return 1;
   /* shouted captions: mostly capitals */
   size_t up = 0, low = 0;
   for (const char *p = x; *p; p++) {
@@ -119,6 +164,27 @@ static void add_quote_text(bc_buf *b, const char *q) {
     buf_addc(b, ' ');
   }
   buf_add(b, q, n);
+}
+
+/* A long quote is read as its first sentences, never cut inside one. */
+static void cut_to_sentences(bc_buf *b, size_t max_words) {
+  if (!b->s || util_count_words(b->s) <= max_words) return;
+  size_t keep = 0;
+  for (size_t p = 0; b->s[p]; p++) {
+    if ((b->s[p] == '.' || b->s[p] == '?' || b->s[p] == '!') && b->s[p + 1] == ' ' &&
+        (isupper((unsigned char)b->s[p + 2]) || b->s[p + 2] == '"')) {
+      char save = b->s[p + 1];
+      b->s[p + 1] = 0;
+      size_t w = util_count_words(b->s);
+      b->s[p + 1] = save;
+      if (w > max_words) break;
+      keep = p + 1;
+    }
+  }
+  if (keep) {
+    b->s[keep] = 0;
+    b->len = keep;
+  }
 }
 
 /* The final text of a unit: no dangling comma. */
@@ -280,30 +346,16 @@ static void vocab_free(vocab *v) {
 
 /* Lead lengths, in words: the lead alone reads until LEAD_WORDS; with quotes
  * after it, until LEAD_WORDS_WITH_QUOTES.  Measured on CNN/DailyMail
- * (summaries-dev): sentences until about 65 words beat a fixed three. */
-#define LEAD_WORDS 65
-#define LEAD_WORDS_WITH_QUOTES 40
+ * (summaries-dev): sentences until about 60 words beat a fixed three. */
+#define LEAD_WORDS ((size_t)tune("LW", 60))
+#define LEAD_WORDS_WITH_QUOTES ((size_t)tune("LWQ", 40))
 #define LEAD_MAX_SENTENCES 4
 #define QUOTE_MIN_WORDS 6
-#define QUOTE_MAX_WORDS 20
-
-#ifdef BC_STORY_TUNING
-#include <stdio.h>
-static double tune(const char *name, double def) {
-  const char *e = getenv(name);
-  return e ? atof(e) : def;
-}
-#undef LEAD_WORDS
-#undef LEAD_WORDS_WITH_QUOTES
-#undef QUOTE_MAX_WORDS
-#define LEAD_WORDS ((size_t)tune("LW", 65))
-#define LEAD_WORDS_WITH_QUOTES ((size_t)tune("LWQ", 40))
 #define QUOTE_MAX_WORDS ((size_t)tune("QMAX", 20))
+/* a quote must carry the story this much more than the weakest lead sentence */
 #define GATE tune("GATE", 1.2)
-#else
-#define GATE 1.2
-#define tune(name, def) (def)
-#endif
+
+
 
 void summary_build(bc_story *s, const bc_story_options *o) {
   size_t cap = 0;
@@ -316,8 +368,36 @@ void summary_build(bc_story *s, const bc_story_options *o) {
   for (size_t i = 0; i < s->n_sentences; i++) {
     char *x = summary_sentence_text(s, i);
     vocab_add_sentence(&v, x);
+    if (nc >= 8) {
+      free(x);
+      continue;
+    }
+    /* a sentence that starts inside a quote belongs to the quote */
+    if (tune("T1", 1) && quote_at(s, s->sentences[i].start) != (size_t)-1) {
+      free(x);
+      continue;
+    }
+    /* one that ends inside a quote goes on to the quote's end */
+    size_t j = i;
+    for (; tune("T2", 1);) {
+      size_t q = quote_at(s, s->sentences[j].end - 1);
+      if (q == (size_t)-1 || s->quotes[q].end <= s->sentences[j].end || j + 1 >= s->n_sentences ||
+          s->sentences[j + 1].block != s->sentences[i].block || j - i > 8)
+        break;
+      j++;
+    }
+    if (j > i) {
+      free(x);
+      x = sentence_range_text(s, i, j);
+      for (size_t k = i + 1; k <= j; k++) {
+        char *y = summary_sentence_text(s, k);
+        vocab_add_sentence(&v, y);
+        free(y);
+      }
+      i = j;
+    }
     if (s->article->blocks[s->sentences[i].block].kind == BC_BLOCK_SUBHEAD || (is_junk(x) && tune("JUNK", 1)) ||
-        (opens_with_quote(x) && (max_quotes == 0 || tune("SKIPQ", 0))) || nc >= 8) {
+        (opens_with_quote(x) && (max_quotes == 0 || tune("SKIPQ", 0)))) {
       free(x);
       continue;
     }
@@ -363,25 +443,7 @@ void summary_build(bc_story *s, const bc_story_options *o) {
     buf_init(&b);
     for (size_t k = i; k <= j; k++) add_quote_text(&b, s->quotes[k].text);
     end_quote_text(&b);
-    if (util_count_words(b.s) > UNIT_MAX_WORDS) {
-      /* a long quote: its first sentences, never a cut inside one */
-      size_t keep = 0;
-      for (size_t p = 0; b.s[p]; p++) {
-        if ((b.s[p] == '.' || b.s[p] == '?' || b.s[p] == '!') && b.s[p + 1] == ' ' &&
-            (isupper((unsigned char)b.s[p + 2]) || b.s[p + 2] == '"')) {
-          char save = b.s[p + 1];
-          b.s[p + 1] = 0;
-          size_t w = util_count_words(b.s);
-          b.s[p + 1] = save;
-          if (w > UNIT_MAX_WORDS) break;
-          keep = p + 1;
-        }
-      }
-      if (keep) {
-        b.s[keep] = 0;
-        b.len = keep;
-      }
-    }
+    cut_to_sentences(&b, UNIT_MAX_WORDS);
     x->text = buf_steal(&b);
     x->words = util_count_words(x->text);
     i = j + 1;
@@ -459,6 +521,7 @@ void summary_build(bc_story *s, const bc_story_options *o) {
         if (s->quotes[m].speaker && !strcmp(s->quotes[m].speaker, s->quotes[q0].speaker))
           add_quote_text(&b, s->quotes[m].text);
       end_quote_text(&b);
+      cut_to_sentences(&b, UNIT_MAX_WORDS);
       bc_quote *q = &s->quotes[q0];
       bc_summary_item *prev = s->n_summary ? &s->summary[s->n_summary - 1] : NULL;
       if (prev && prev->kind == BC_SUMMARY_QUOTE && s->quotes[prev->index].speaker &&
@@ -480,6 +543,11 @@ void summary_build(bc_story *s, const bc_story_options *o) {
       q->attribution = sh;
       buf_printf(&heard, " %s %s", q->attribution, b.s);
       add_item(s, &cap, BC_SUMMARY_QUOTE, q0, buf_steal(&b));
+      free(ctext[k]);
+      continue;
+    }
+    if (opens_with_quote(ctext[k]) && tune("T3", 1)) {
+      /* a quote nobody is named for: not the narrator's to read */
       free(ctext[k]);
       continue;
     }
