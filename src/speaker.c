@@ -269,7 +269,7 @@ static const char *const MALE_NAMES[] = {
     "billy", "joe", "bruce", "gabriel", "logan", "albert", "willie", "alan", "juan", "wayne",
     "elijah", "randy", "roy", "vincent", "ralph", "eugene", "russell", "bobby", "mason",
     "philip", "louis", "bernie", "ted", "mike", "chris", "jeb", "marco", "rand", "mitt",
-    "newt", "barack", "bill", "hillary", "tim", "ben", "rick", "jim", "tom", "dan", "bob",
+    "newt", "barack", "bill", "tim", "ben", "rick", "jim", "tom", "dan", "bob",
     "steve", "dave", "jeff", "greg", "doug", "ron", "reince", "lindsey", "mitch", "chuck",
     "harry", "rudy", "vladimir", "sergei", "sergey", "dmitry", "leonid", "konstantin",
     "boris", "ivan", "mohammed", "muhammad", "ahmed", "ali", "omar", "hassan", "xi",
@@ -283,7 +283,23 @@ static const char *const MALE_NAMES[] = {
     "kanye", "jay", "elon", "mark", "jeffrey", "warren", "stephen", "howard", "reid",
     "john", "joaquin", "julian", "rex", "jerome", "travis", "wesley", "clint", "troy",
     "orrin", "trey", "devin", "adam", "kevin", "paul", "hakeem", "cory", "beto", "pete",
-    "dick", "al", "rahm", "rod", "rob", "todd", "tucker", "sean", "wolf", "anderson", NULL};
+    "dick", "al", "rahm", "rod", "rob", "todd", "tucker", "sean", "wolf", "anderson", "victor",
+    "len", "leonard", "robby", "charlie", "josh", "derek", "lamar", "cornell", "daryl", "quentin",
+    "maury", "raj", "jon", "vann", "keron", "marc", "bernard", "mick", "wes", "zach", "nathaniel",
+    "elliott", "elliot", "fred", "frederick", "herbert", "herb", "hank", "ernest", "earl", "eddie",
+    "ed", "stan", "stanley", "leon", "leroy", "lloyd", "floyd", "clarence", "cecil", "curtis",
+    "dwight", "everett", "franklin", "gilbert", "gordon", "grant", "guy", "hal", "homer", "ike",
+    "irving", "jake", "jared", "jay", "jimmy", "johnny", "karl", "kirk", "lyndon", "mario", "mel",
+    "milton", "mohamed", "morris", "neal", "nelson", "norman", "oliver", "otis", "owen", "perry",
+    "phil", "ray", "reggie", "rex", "rod", "rodney", "roland", "ross", "roy", "rufus", "sam",
+    "seth", "sid", "sidney", "spencer", "steven", "stu", "ted", "terrence", "theodore", "tony",
+    "vernon", "vince", "wade", "wally", "ward", "warren", "wendell", "wilbur", "will", "winston",
+    "xavier", "yusuf", "ahmad", "abdul", "abdullah", "mahmoud", "recep", "benjamin", "bibi",
+    "shinzo", "narendra", "justin", "stephen", "jacob", "kim", "moon", "rodrigo", "jair",
+    "andres", "enrique", "felipe", "francisco", "javier", "jorge", "manuel", "rafael", "ricardo",
+    "sergio", "alexei", "alexey", "andrei", "andrey", "mikhail", "nikolai", "pavel", "viktor",
+    "yuri", "dmitri", "igor", "oleg", "petro", "volodymyr", "heiko", "olaf", "gerhard", "helmut",
+    "jacques", "nicolas", "francois", "matteo", "silvio", "giuseppe", "mariano", "pedro", NULL};
 
 static const char *const FEMALE_NAMES[] = {
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
@@ -310,7 +326,23 @@ static const char *const FEMALE_NAMES[] = {
     "marine", "ursula", "federica", "sheryl", "marissa", "katy", "jennifer", "kathy",
     "patty", "barbara", "loretta", "valerie", "condoleezza", "madeleine", "hope", "dana",
     "katrina", "kellyanne", "sarah", "stephanie", "megyn", "rachel", "gretchen", "mika",
-    "andrea", "brooke", "erin", "gwen", "robin", "norah", NULL};
+    "andrea", "brooke", "erin", "gwen", "robin", "norah", "minyon", "connie", "elaine", "quina",
+    "jen", "joanna", "lynn", "marsha", "nita", "terri", "tulsi", "vicki", "yvonne", "ayanna",
+    "alexandria", "ilhan", "rashida", "heidi", "gina", "jeanne", "kirstjen", "betsy", "loretta",
+    "sally", "shirley", "thelma", "valerie", "wanda", "yolanda", "agnes", "alma", "annette",
+    "bonnie", "carla", "cecilia", "claudia", "colleen", "cora", "daisy", "darlene", "dolores",
+    "edith", "eileen", "elena", "ellie", "elsa", "esther", "ethel", "eve", "fiona", "gail",
+    "georgia", "gladys", "hazel", "ida", "ingrid", "iris", "isabel", "jade", "jan", "jeanette",
+    "jessie", "jo", "josephine", "june", "kara", "kristen", "kristin", "leslie", "lila", "lillian",
+    "lindsay", "lois", "lorraine", "lucille", "mabel", "mae", "mandy", "marcia", "margo",
+    "marianne", "marjorie", "maureen", "mavis", "maxine", "melanie", "mildred", "miriam", "molly",
+    "nadia", "naomi", "nina", "nora", "opal", "pearl", "penny", "phyllis", "priscilla", "renee",
+    "rosa", "rosemary", "roxanne", "sabrina", "selena", "sheila", "sonia", "sonya", "stella",
+    "sylvia", "tara", "tessa", "theresa", "tonya", "tracy", "vera", "veronica", "viola",
+    "violet", "vivian", "whitney", "yasmin", "zara", "jacinda", "giorgia", "mette", "sanna",
+    "annalena", "ursula", "christine", "marine", "segolene", "benazir", "indira", "aung",
+    "hillary", "michele", "mariana", "gabriela", "fernanda", "adriana",
+    "ariana", "azucena", "krystal", "jacklyn", "pamela", "martha", "karen", NULL};
 
 static bc_gender first_name_gender(const char *lw) {
   int m = in_list(lw, MALE_NAMES), f = in_list(lw, FEMALE_NAMES);
