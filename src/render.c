@@ -191,7 +191,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
 
   if (streaming) {
     rc = bc_encoder_open("-", (bc_format)format, out_rate, &opts->encode, &c.enc, diag);
-    if (rc) return rc;
+    if (rc) goto out;
     c.stream = mst_stream_new(&opts->master, in_rate, out_rate, to_encoder, &c);
     rc = bc_speak_parallel(script, vs, &opts->speak, opts->jobs, speech_sink, &c, &tl, diag);
     if (rc == BC_ERR_INTERRUPTED && c.err) rc = c.err;
@@ -209,7 +209,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
   }
 
   rc = mst_episode_begin(&opts->master, in_rate, out_rate, &c.episode, diag);
-  if (rc) return rc;
+  if (rc) goto out;
   rc = bc_speak_parallel(script, vs, &opts->speak, opts->jobs, speech_sink, &c, &tl, diag);
   if (rc == BC_ERR_INTERRUPTED && c.err) rc = c.err;
   if (rc) {
