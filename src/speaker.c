@@ -783,7 +783,13 @@ typedef struct np {
 
 /* A speech verb, unless it is a noun here ("the remarks", "Obama's claims"). */
 static int is_verb(const ctx *c, size_t i) {
+  if (i >= c->n) return 0;
+  if ((tok_is(c, i, "put") || tok_is(c, i, "puts")) && tok_is(c, i + 1, "it")) return 1; /* "as X put it" */
   if (!tok_in(c, i, SPEECH_VERBS)) return 0;
+  /* "Read said": a capital inside a sentence makes a name */
+  if (c->tk[i].cap && i > 0 && c->tk[i - 1].sent == c->tk[i].sent && c->tk[i - 1].block == c->tk[i].block &&
+      !(c->tk[i - 1].quote >= 0 || (!c->tk[i - 1].word && !punct_is(c, i - 1, ','))))
+    return 0;
   if (i > 0 && c->tk[i - 1].word && c->tk[i - 1].block == c->tk[i].block) {
     static const char *const NOUNISH[] = {"the", "a", "an", "his", "her", "their", "its", "our",
                                           "my", "your", "these", "those", "this", "of", "in",
@@ -832,6 +838,16 @@ static np np_back(const ctx *c, size_t p, size_t lo) {
     }
     size_t ns = name_start(c, a, p);
     if (p - ns >= 4) ns = p + 1;
+    if (org_word(c, p) && p - a < 6 && !(a > lo && tok_in(c, a - 1, NP_STOPS))) {
+      /* a body: "Breitbart News responded" */
+      r.kind = NP_NAME;
+      r.a = a > lo && tok_is(c, a - 1, "the") ? a - 1 : a;
+      r.b = p;
+      r.na = a;
+      while (r.na < p && tok_in(c, r.na, CAP_STOPS)) r.na++;
+      r.nb = p;
+      return r;
+    }
     if (ns <= p && !org_word(c, p)) {
       /* "the senator from Kentucky": a name after a preposition is a modifier */
       if (!(ns > lo && tok_in(c, ns - 1, NP_STOPS) && !tok_is(c, ns - 1, "and"))) {
@@ -1179,6 +1195,15 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
       v = k;
       break;
     }
+    if (adjacent && k + 1 == p && punct_is(c, k, ':') && k > lo) {
+      /* "Michael P. McDonald: "..."" -- a name and a colon, as in a transcript */
+      np who = np_back(c, k - 1, lo);
+      if (who.kind == NP_NAME && (who.a == lo || !c->tk[who.a - 1].word)) {
+        r.who = who;
+        r.found = 1;
+        return r;
+      }
+    }
     if (adjacent && !(punct_is(c, k, ':') || punct_is(c, k, ',') || tok_in(c, k, FILLERS) ||
                       tok_is(c, k, "that") || (c->tk[k].word && !c->tk[k].cap && p - k <= 4)))
       return r;
@@ -1197,7 +1222,8 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
     lower_word(c, v, vw, sizeof vw);
     size_t L = strlen(vw);
     int participle = L > 4 && !strcmp(vw + L - 3, "ing");
-    if ((participle && (s == lo || punct_is(c, s - 1, ',') || tok_is(c, s - 1, "before") ||
+    if ((participle && s == v && s > lo && !is_name_word(c, s - 1) && !tok_in(c, s - 1, PRONOUNS)) ||
+        (participle && (s == lo || punct_is(c, s - 1, ',') || tok_is(c, s - 1, "before") ||
                         tok_is(c, s - 1, "by") || tok_is(c, s - 1, "began") || tok_is(c, s - 1, "started") ||
                         tok_is(c, s - 1, "kept") || tok_is(c, s - 1, "continued") || tok_is(c, s - 1, "went") ||
                         tok_is(c, s - 1, "after") || tok_is(c, s - 1, "while"))) ||
@@ -1501,6 +1527,14 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     if (q->kind == QUOTE_KIND_PARTIAL && !q->open_ended && last + 1 <= ahi) a = attr_after(&c, last + 1, ahi);
     if (!a.found) a = attr_before(&c, slo, first, 1);
     if (!a.found && !q->open_ended && last + 1 <= ahi) a = attr_after(&c, last + 1, ahi);
+    if (!a.found && !q->open_ended && slo == first && last + 1 <= ahi) {
+      /* ""Boots on the ground" would be appropriate, Ben Carson said" */
+      for (size_t z = last + 1; z <= ahi && !a.found; z++)
+        if (punct_is(&c, z, ',')) {
+          attr later = attr_after(&c, z, ahi);
+          if (later.found && later.who.kind != NP_DESC && later.verb != (size_t)-1) a = later;
+        }
+    }
     if (!a.found && q->kind == QUOTE_KIND_PARTIAL) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind != QUOTE_KIND_DIRECT) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind == QUOTE_KIND_DIRECT && slo < first) a = attr_before(&c, slo, first, 0);
