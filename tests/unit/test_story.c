@@ -183,6 +183,44 @@ static void test_speaker_patterns(void **state) {
   expect_one("Maria Lopez added, \"the vote was never in doubt.\"", "the vote", "Maria Lopez");
   expect_one("\"The vote was never in doubt,\" Rep. Ann Lee (D-Ore.) told reporters.", "The vote", "Ann Lee");
   expect_one("\"The vote was never in doubt.\" \xE2\x80\x95 Carla Sanchez", "The vote", "Carla Sanchez");
+  expect_one("Michael P. McDonald: \"The vote was never in doubt.\"", "The vote", "Michael P. McDonald");
+  expect_one("\"Boots on the ground\" would be appropriate, Republican candidate Ben Carson said.", "Boots on",
+             "Ben Carson");
+  expect_one("As prosecutor Marc Levy put it, \"there was not much to complain about.\"", "there was not much",
+             "Marc Levy");
+  expect_one("\"We assessed the risk and we like the deal,\" Ian Read said.", "We assessed", "Ian Read");
+}
+
+static void test_paragraph_after_the_speaker(void **state) {
+  (void)state;
+  /* a quote standing alone after a paragraph about someone is theirs */
+  bc_article *a = article_of("\"Cruz can win in November,\" Richard Viguerie says.\n\n"
+                             "Viguerie is upbeat about the senator's chances this fall.\n\n"
+                             "\"He is the one with the best chance of winning.\"");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "He is the one", "Richard Viguerie");
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_single_mark_quotes(void **state) {
+  (void)state;
+  /* British style: read in the briefing, not listed in the JSON */
+  bc_article *a = article_of("The firefighters found two parrots in the burning house.\n\n"
+                             "'We thought there were people trapped inside,' fire chief Ann Moss said.");
+  bc_story *s = analyze(a);
+  const bc_quote *q = quote_starting(s, "We thought there were people");
+  assert_non_null(q);
+  assert_true(q->single_marks);
+  assert_string_equal(q->speaker, "Ann Moss");
+  char *out = NULL;
+  assert_int_equal(bc_story_to_json(s, &out), BC_OK);
+  json_t *o = json_loads(out, 0, NULL);
+  assert_int_equal(json_array_size(json_object_get(o, "quotes")), 0);
+  json_decref(o);
+  bc_free(out);
+  bc_story_free(s);
+  article_free(a);
 }
 
 static void test_speech_verbs(void **state) {
@@ -401,6 +439,8 @@ int main(void) {
       cmocka_unit_test(test_speech_verbs),
       cmocka_unit_test(test_pronoun_and_short_name_resolution),
       cmocka_unit_test(test_continuation_inherits_speaker),
+      cmocka_unit_test(test_paragraph_after_the_speaker),
+      cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
       cmocka_unit_test(test_story_fixture_summary),
