@@ -4,23 +4,34 @@
  * site, language, body paragraphs and subheads).
  *
  * The page is decoded to UTF-8 by charset.c and parsed by libxml2's HTML
- * parser in recovery mode.  Then one walk over the tree, in document order
- * and without recursion (a page may nest 100 000 elements), does the work:
- *   - subtrees that are never the story are skipped: scripts, forms
- *     controls, navigation, hidden elements, and elements whose class or id
- *     names boilerplate (comments, share bars, newsletter boxes, ads...);
- *   - the text is cut into blocks at block-level elements, each block
- *     remembering its length, how much of it is link text, and which element
- *     holds it.
- * Per-element totals are then summed bottom-up in one pass over the
- * elements in reverse document order.  The container of the story is the
- * element whose blocks add up to the most "content" (long blocks with few
- * links count for, link lists and scraps count against), nudged by semantic
- * markup (article, main, itemprop=articleBody) and class names.  The body is
- * every block inside it that survives a per-block filter (link-heavy lines,
- * "Read more", "Advertisement", timestamps, photo credits, bylines).
- * Fallbacks: the JSON-LD articleBody when the page body yields too little,
- * and the whole page's blocks when no container stands out. */
+ * parser in recovery mode.  Nothing below recurses: a page may nest 100 000
+ * elements.  Three passes over the tree:
+ *   1. measure: raw text and <p> text ("prose") under each element, so that
+ *      no class name can throw away most of the page or of its prose;
+ *   2. walk, in document order: subtrees that are never the story are
+ *      skipped (scripts, form controls, hidden elements, and classes/ids of
+ *      strong boilerplate: comments, share bars, ads, newsletter boxes,
+ *      cookie dialogs, captions and credits); the text is cut into blocks
+ *      at block-level elements, each remembering its length, its link text
+ *      and the element that holds it; weak boilerplate (nav, aside, footer,
+ *      menus, meta lines, tags) is marked but kept for now;
+ *   3. score, bottom-up in reverse document order: each block is worth its
+ *      length when it is prose and a penalty when it is a link list or a
+ *      scrap, and each element sums its subtree (weak boilerplate does not
+ *      lend its positive content to its ancestors).
+ * The story's container is the best-scoring element (prose, not teaser
+ * lists), unless the page marks its body (entry-content, article-body,
+ * itemprop=articleBody) and that body holds a fair share: then the marked
+ * body wins, with any twins of the same markup.  Siblings of the container
+ * with prose of their own join it, and so does the lead just before it
+ * (an intro/standfirst/deck, or a prose paragraph right above the body).
+ * Every block inside survives unless a filter drops it: weak boilerplate
+ * holding little of the story, link lists and their headings, furniture
+ * lines ("Read more", "Advertisement", "Subscribe", bylines, "Updated 5:23
+ * PM ET", credits, footers), subheads heading nothing, short trailing
+ * signatures.  Fallbacks: the whole page when no container stands out, and
+ * the JSON-LD articleBody or the description when the page yields little
+ * or nothing (a page drawn by script). */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -302,10 +313,16 @@ static int hidden(const xmlNode *n) {
   return 0;
 }
 
+/* Tuning, measured on the trafilatura evaluation pages (see the report in
+ * the commit history): below LOW_VOTE content points no container stands
+ * out; a block is a link list above link density LINK_DENSE (short blocks)
+ * or LINK_DENSER (any); after the story, lines under TRAIL_SHORT characters
+ * without a sentence end are signatures and labels. */
 #define LOW_VOTE 200
-#define LD1 0.6
-#define LD2 0.8
+#define LINK_DENSE 0.6
+#define LINK_DENSER 0.8
 #define TRAIL_SHORT 40u
+
 /* ----------------------------------------------------------------- walk */
 
 /* Before the walk, each element's psvi field (unused by the HTML parser)
@@ -440,11 +457,6 @@ static int enter(walk *w, xmlNode *n) {
                               !comment_like(n))))
     weight = W_WEAK;  /* a class name cannot throw away most of the page or its prose */
   if (weight == W_STRONG) {
-#ifdef EXTRACT_DEBUG
-    char cb[512];
-    class_id(n, cb, sizeof cb);
-    fprintf(stderr, "skip <%s class/id='%s'>\n", n->name, cb);
-#endif
     return 0;
   }
   if (flags & T_BR) {
@@ -753,14 +765,6 @@ static int under_dropped_boiler(const walk *w, const block *b, int container) {
       continue;
     }
     if (!(x->content > 0 && x->content >= c->content * 0.5)) {
-#ifdef EXTRACT_DEBUG
-      char cb[512] = "";
-      class_id(x->node, cb, sizeof cb);
-      fprintf(stderr, "drop block under <%s '%s'> (#%d content %.0f)\n", x->node->name, cb, e, x->content);
-      if (getenv("X_FIND") && strstr(w->text.s + b->off, getenv("X_FIND")) &&
-          strstr(w->text.s + b->off, getenv("X_FIND")) < w->text.s + b->off + b->len)
-        fprintf(stderr, "found: dropped by weak ancestor <%s '%s'>\n", x->node->name, cb);
-#endif
       return 1;
     }
     e = x->weak_parent;
@@ -936,20 +940,6 @@ static void emit(const walk *w, int container, const char *title, extract_body *
       root = b->owner;
       lead = 1;
     }
-#ifdef EXTRACT_DEBUG
-    if (getenv("X_FIND") && strstr(w->text.s + b->off, getenv("X_FIND")) &&
-        strstr(w->text.s + b->off, getenv("X_FIND")) < w->text.s + b->off + b->len) {
-      int o = b->owner, k = 0;
-      fprintf(stderr, "found in block %zu fig %d owner:", i, b->in_figure);
-      while (o >= 0 && k++ < 12) {
-        char cb[512] = "";
-        class_id(w->elems[o].node, cb, sizeof cb);
-        fprintf(stderr, " <%s '%s'>", w->elems[o].node->name, cb);
-        o = w->elems[o].parent;
-      }
-      fprintf(stderr, "\n");
-    }
-#endif
     if (root < 0) continue;
     if (b->in_figure) continue;
     if (under_dropped_boiler(w, b, root)) continue;
@@ -962,18 +952,12 @@ static void emit(const walk *w, int container, const char *title, extract_body *
     x->chars = char_count(clean, strlen(clean));
     x->heading = (b->flags & T_HEADING) != 0 && !lead;
     ld = b->len ? (double)b->link / (double)b->len : 0;
-    if ((ld > LD1 && x->chars < 200) || ld > LD2) {
+    if ((ld > LINK_DENSE && x->chars < 200) || ld > LINK_DENSER) {
       x->linky = 1;
-#ifdef EXTRACT_DEBUG
-      if (getenv("X_FIND") && strstr(clean, getenv("X_FIND"))) fprintf(stderr, "found: dropped by link density\n");
-#endif
 
       free(x->text);
       x->text = NULL;
     } else if (boilerplate_line(clean, x->chars) || date_only(clean, x->chars)) {
-#ifdef EXTRACT_DEBUG
-      if (getenv("X_FIND") && strstr(clean, getenv("X_FIND"))) fprintf(stderr, "found: dropped by line rules\n");
-#endif
 
       free(x->text);
       x->text = NULL;
@@ -982,9 +966,6 @@ static void emit(const walk *w, int container, const char *title, extract_body *
   /* A lead-in right before a link list belongs to the list. */
   for (i = 0; i + 1 < n; i++)
     if (c[i].text && c[i + 1].linky && lead_in(c[i].text, c[i].chars, c[i].heading)) {
-#ifdef EXTRACT_DEBUG
-      if (getenv("X_FIND") && strstr(c[i].text, getenv("X_FIND"))) fprintf(stderr, "found: dropped by lead-in\n");
-#endif
 
       free(c[i].text);
       c[i].text = NULL;
@@ -997,9 +978,6 @@ static void emit(const walk *w, int container, const char *title, extract_body *
     for (j = i + 1; j < n && !c[j].text; j++) {}
     if (j == n || c[j].heading ||
         (title && i < 3 && util_strcasecmp(c[i].text, title) == 0)) {
-#ifdef EXTRACT_DEBUG
-      if (getenv("X_FIND") && strstr(c[i].text, getenv("X_FIND"))) fprintf(stderr, "found: dropped by subhead rule\n");
-#endif
 
       free(c[i].text);
       c[i].text = NULL;
@@ -1022,9 +1000,6 @@ static void emit(const walk *w, int container, const char *title, extract_body *
       len = strlen(c[j].text);
       end = c[j].text[len - 1];
       if (c[j].chars < TRAIL_SHORT && !strchr(".!?\"\xe2)", end)) {  /* \xe2: a closing curly quote */
-#ifdef EXTRACT_DEBUG
-      if (getenv("X_FIND") && strstr(c[j].text, getenv("X_FIND"))) fprintf(stderr, "found: dropped by trailing\n");
-#endif
 
         free(c[j].text);
         c[j].text = NULL;
@@ -1104,27 +1079,6 @@ static bc_rc extract_html_depth(const char *html, size_t len, const char *url, b
   /* No container stands out (a page of short lines, a photo list): take
    * the whole page through the block filter. */
   if (container >= 0 && w.elems[container].vote < LOW_VOTE) container = 0;
-#ifdef EXTRACT_DEBUG
-  if (getenv("X_ROOT")) container = 0;
-  if (getenv("X_CHAIN") && container >= 0) {
-    int q = container, k = 0;
-    while (q >= 0 && k++ < 12) {
-      char cb[512] = "";
-      class_id(w.elems[q].node, cb, sizeof cb);
-      fprintf(stderr, "  up #%d <%s '%.60s'> vote %.0f content %.0f score %.0f boiler %d w %d\n", q,
-              w.elems[q].node->name, cb, w.elems[q].vote, w.elems[q].content,
-              container_score(&w.elems[q]), w.elems[q].boiler, w.elems[q].weight);
-      q = w.elems[q].parent;
-    }
-  }
-  if (container >= 0) {
-    char cb[512] = "";
-    class_id(w.elems[container].node, cb, sizeof cb);
-    fprintf(stderr, "container #%d <%s '%s'> content %.0f text %zu link %zu\n", container,
-            w.elems[container].node->name, cb, w.elems[container].content,
-            w.elems[container].text, w.elems[container].link);
-  }
-#endif
 
   extract_body_init(&body);
   emit(&w, container, m.title, &body);

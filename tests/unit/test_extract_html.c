@@ -243,6 +243,38 @@ static void hidden_and_script_text_dropped(void **state) {
   bc_article_free(a);
 }
 
+
+static void lead_before_the_body(void **state) {
+  bc_article *a = page(
+      "<html><head><title>Dam opens after ten years - Valley News</title></head><body>"
+      "<nav><a href=/>Home</a> <a href=/n>News</a></nav><article><header><h1>Dam opens after "
+      "ten years</h1><p class=\"standfirst\">The reservoir will supply three towns with water "
+      "from next spring, the regional authority said on Friday.</p></header>"
+      "<div class=\"article-body\"><p>Construction began in 2014 and was halted twice, once "
+      "by a court order and once by a flood that damaged the half-built wall.</p>"
+      "<p>Engineers say the dam will also protect the lower valley from the spring floods that "
+      "have hit it every few years.</p></div></article>"
+      "<aside><h3>Most read</h3><ul><li><a href=/x>Another story about something else "
+      "entirely</a></li></ul></aside></body></html>");
+  (void)state;
+  /* the lead first, then the body; the site's name is not the headline */
+  assert_true(strncmp(a->text, "The reservoir will supply three towns", 37) == 0);
+  assert_true(has(a, "Engineers say the dam"));
+  assert_false(has(a, "Most read"));
+  assert_string_equal(a->title, "Dam opens after ten years");
+  bc_article_free(a);
+}
+
+static void description_when_page_is_drawn_by_script(void **state) {
+  bc_article *a = page(
+      "<html><head><title>Ferry timetable</title><meta property=\"og:description\" "
+      "content=\"The winter timetable starts on Monday with two fewer crossings a day.\">"
+      "</head><body><div id=\"root\"></div><script>render()</script></body></html>");
+  (void)state;
+  assert_string_equal(a->text, "The winter timetable starts on Monday with two fewer crossings a day.");
+  bc_article_free(a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(story_without_boilerplate),
@@ -256,6 +288,8 @@ int main(void) {
     cmocka_unit_test(hundred_thousand_nested_divs),
     cmocka_unit_test(page_without_text),
     cmocka_unit_test(hidden_and_script_text_dropped),
+    cmocka_unit_test(lead_before_the_body),
+    cmocka_unit_test(description_when_page_is_drawn_by_script),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
