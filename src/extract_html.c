@@ -834,6 +834,18 @@ static int lead_in(const char *s, size_t chars, int heading) {
   return chars < 40 && last != '.' && last != '!' && last != '?' && last != '"';
 }
 
+/* The byline again, as a line of its own ("Jane Doe", "By Jane Doe |
+ * Reporter"): the metadata already has it. */
+static int is_byline(const char *s, const char *byline) {
+  size_t n;
+  if (!byline || !*byline) return 0;
+  n = strlen(byline);
+  if (strlen(s) > n + 40) return 0;
+  if (strncasecmp(s, "by ", 3) == 0 || strncasecmp(s, "von ", 4) == 0) s = strchr(s, ' ') + 1;
+  return strncasecmp(s, byline, n) == 0 &&
+         (s[n] == 0 || s[n] == ' ' || s[n] == ',' || s[n] == '|');
+}
+
 typedef struct cand {
   char *text;       /* cleaned; NULL once dropped */
   size_t chars;
@@ -907,7 +919,8 @@ static int lead_marked(const walk *w, int e, int stop) {
   return 0;
 }
 
-static void emit(const walk *w, int container, const char *title, extract_body *body) {
+static void emit(const walk *w, int container, const char *title, const char *byline,
+                 extract_body *body) {
   size_t i, n = 0, n_roots = 0;
   int roots[64];
   cand *c = xcalloc(w->n_blocks ? w->n_blocks : 1, sizeof *c);
@@ -957,7 +970,8 @@ static void emit(const walk *w, int container, const char *title, extract_body *
 
       free(x->text);
       x->text = NULL;
-    } else if (boilerplate_line(clean, x->chars) || date_only(clean, x->chars)) {
+    } else if (boilerplate_line(clean, x->chars) || date_only(clean, x->chars) ||
+               is_byline(clean, byline)) {
 
       free(x->text);
       x->text = NULL;
@@ -1081,7 +1095,7 @@ static bc_rc extract_html_depth(const char *html, size_t len, const char *url, b
   if (container >= 0 && w.elems[container].vote < LOW_VOTE) container = 0;
 
   extract_body_init(&body);
-  emit(&w, container, m.title, &body);
+  emit(&w, container, m.title, m.byline, &body);
   /* The publisher's own copy of the body, when the page yields much less
    * (a body filled in by script, or split beyond recognition). */
   if (m.article_body) {
