@@ -175,7 +175,7 @@ static const char *const FILLERS[] = {
 
 static const char *const PRONOUNS[] = {"he", "she", "they", "i", "we", "it", "you", NULL};
 
-static const char *const DETERMINERS[] = {"the", "a", "an", "his", "her", "their", "its",
+static const char *const DETERMINERS[] = {"the", "a", "an", "his", "her", "their", "its", "my", "your",
                                           "one", "another", "two", "three", "several",
                                           "some", "many", "our", "this", "that", NULL};
 
@@ -850,7 +850,8 @@ static np np_back(const ctx *c, size_t p, size_t lo) {
     }
     if (ns <= p && !org_word(c, p)) {
       /* "the senator from Kentucky": a name after a preposition is a modifier */
-      if (!(ns > lo && tok_in(c, ns - 1, NP_STOPS) && !tok_is(c, ns - 1, "and"))) {
+      if (!(ns > lo && tok_in(c, ns - 1, (const char *const[]){"from", "of", "in", "at", "for", "with", "by",
+                                                               "on", "to", "about", NULL}))) {
         r.kind = NP_NAME;
         r.a = a;
         r.b = p;
@@ -924,7 +925,8 @@ static np np_fwd_mode(const ctx *c, size_t k, size_t hi, int subject) {
         ;
       else
         break;
-    } else if (tok_in(c, x, NP_STOPS) || is_verb(c, x)) {
+    } else if ((tok_in(c, x, NP_STOPS) && !(tok_is(c, x, "of") && tok_in(c, x - 1, TITLES) && c->tk[x - 1].cap)) ||
+               is_verb(c, x)) {
       break;
     }
     e = x;
@@ -941,7 +943,10 @@ static np np_fwd_mode(const ctx *c, size_t k, size_t hi, int subject) {
       rb = j;
       /* continue only through role words to another run */
       size_t z = j + 1;
-      while (z <= e && c->tk[z].word && !c->tk[z].cap && role_word(c, z)) z++;
+      while (z <= e && c->tk[z].word &&
+             ((!c->tk[z].cap && role_word(c, z)) || (tok_is(c, z, "of") && tok_in(c, z - 1, TITLES)) ||
+              (c->tk[z].cap && tok_in(c, z, TITLES) && tok_is(c, z - 1, "of"))))
+        z++;
       if (z <= e && z > j + 1 && is_name_word(c, z)) {
         i = z;
         continue;
@@ -950,9 +955,22 @@ static np np_fwd_mode(const ctx *c, size_t k, size_t hi, int subject) {
     }
     if (subject && !(tok_in(c, i, DETERMINERS) || role_word(c, i) || !c->tk[i].word)) break;
     if (!subject && c->tk[i].word && !c->tk[i].cap && !role_word(c, i) && !tok_in(c, i, DETERMINERS) &&
-        !(c->t[c->tk[i].s] >= '0' && c->t[c->tk[i].s] <= '9'))
+        !(c->t[c->tk[i].s] >= '0' && c->t[c->tk[i].s] <= '9')) {
+      /* "panel Chairman Rep. Jason Chaffetz": a word or two before the titles */
+      if (i - k < 2 && i + 1 <= e && c->tk[i + 1].cap) {
+        i++;
+        continue;
+      }
       break;
+    }
     i++;
+  }
+  if (ra != (size_t)-1 && subject) {
+    /* "Trump's excesses are sickening": a possessor is not the subject */
+    size_t pe = c->tk[rb].e;
+    if ((pe >= 2 && c->t[pe - 2] == '\'' && c->t[pe - 1] == 's') ||
+        (pe >= 4 && !memcmp(c->t + pe - 4, "\xE2\x80\x99s", 4)))
+      ra = (size_t)-1;
   }
   if (ra != (size_t)-1) {
     /* a run followed by more lower-case words is a modifier ("the New York
@@ -991,6 +1009,13 @@ static np np_fwd_mode(const ctx *c, size_t k, size_t hi, int subject) {
       return r;
     }
   }
+  /* a described subject ends before its verb ("Another featured ...") */
+  if (subject)
+    for (size_t z = k + 1; z <= e; z++)
+      if (c->tk[z].word && !c->tk[z].cap && verb_like(c, z)) {
+        e = z - 1;
+        break;
+      }
   /* trailing fillers ("my father often") are not part of the phrase */
   while (e > k && (tok_in(c, e, FILLERS) ||
                    (c->tk[e].e - c->tk[e].s > 4 && !memcmp(c->t + c->tk[e].e - 2, "ly", 2))))
@@ -1074,6 +1099,9 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
   /* ", X said" / ", X, a Kentucky Republican, said" */
   np who = np_fwd(c, k, hi);
   if (who.kind == NP_NONE) return r;
+  /* a description opens with a determiner or a capital ("the mayor", not
+   * "giving states more power") */
+  if (who.kind == NP_DESC && !tok_in(c, who.a, DETERMINERS) && !c->tk[who.a].cap) return r;
   size_t j = who.b + 1;
   size_t ap_a = 1, ap_b = 0;
   if (who.kind == NP_NAME && (tok_is(c, j, "of") || tok_is(c, j, "at") || tok_is(c, j, "from"))) {
@@ -1228,6 +1256,15 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
                         tok_is(c, s - 1, "kept") || tok_is(c, s - 1, "continued") || tok_is(c, s - 1, "went") ||
                         tok_is(c, s - 1, "after") || tok_is(c, s - 1, "while"))) ||
         (s > lo && tok_is(c, s - 1, "and"))) {
+      /* the speaker of an earlier verb ("Hollande said ..., noting"), else
+       * the sentence's subject */
+      if (participle && v > lo + 1) {
+        attr outer = attr_before(c, lo, v, 0);
+        if (outer.found && (outer.who.kind == NP_NAME || outer.who.kind == NP_PRON)) {
+          outer.verb = v;
+          return outer;
+        }
+      }
       np who = sentence_subject(c, lo, v);
       if (who.kind != NP_NONE) {
         r.who = who;
@@ -1499,9 +1536,7 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     if (qfirst[q] == (size_t)-1) qfirst[q] = i;
     qlast[q] = i;
   }
-  attr *at = xcalloc(n ? n : 1, sizeof *at);
   char **direct = xcalloc(n ? n : 1, sizeof *direct); /* "X said" forms of partial quotes */
-  int *has = xcalloc(n ? n : 1, sizeof *has);
 
   for (size_t qi = 0; qi < n; qi++) {
     const quote_seg *q = &segs[qi];
@@ -1527,7 +1562,8 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
     if (q->kind == QUOTE_KIND_PARTIAL && !q->open_ended && last + 1 <= ahi) a = attr_after(&c, last + 1, ahi);
     if (!a.found) a = attr_before(&c, slo, first, 1);
     if (!a.found && !q->open_ended && last + 1 <= ahi) a = attr_after(&c, last + 1, ahi);
-    if (!a.found && !q->open_ended && slo == first && last + 1 <= ahi) {
+    if (!a.found && q->kind == QUOTE_KIND_PARTIAL) a = attr_before(&c, slo, first, 0);
+    if (!a.found && !q->open_ended && last + 1 <= ahi) {
       /* ""Boots on the ground" would be appropriate, Ben Carson said" */
       for (size_t z = last + 1; z <= ahi && !a.found; z++)
         if (punct_is(&c, z, ',')) {
@@ -1535,7 +1571,6 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
           if (later.found && later.who.kind != NP_DESC && later.verb != (size_t)-1) a = later;
         }
     }
-    if (!a.found && q->kind == QUOTE_KIND_PARTIAL) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind != QUOTE_KIND_DIRECT) a = attr_before(&c, slo, first, 0);
     if (!a.found && q->kind == QUOTE_KIND_DIRECT && slo < first) a = attr_before(&c, slo, first, 0);
     if (!a.found && slo < first &&
@@ -1610,8 +1645,6 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
         dq.kind = QUOTE_KIND_DIRECT;
         direct[qi] = spoken_attribution(&c, &a, &r, &dq, slo);
       }
-      at[qi] = a;
-      has[qi] = 1;
     }
   }
   /* inheritance: continued quotes, other segments of the paragraph */
@@ -1711,8 +1744,6 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
   free(c.by_surname);
   free(c.ment);
   free(c.tk);
-  free(at);
-  free(has);
   free(qfirst);
   free(qlast);
   for (size_t qi = 0; qi < n; qi++) free(direct[qi]);
