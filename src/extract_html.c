@@ -695,6 +695,9 @@ static int boilerplate_line(const char *s, size_t chars) {
     "teile diesen", "teilen sie", "diesen artikel teilen", "artikel teilen", "jetzt teilen",
     "more from", "more stories", "recommended", "empfohlen", "lesen sie mehr", "leggi anche",
     "ver también", "lee también", "newsletter", "abonnieren", "jetzt abonnieren",
+    "grafik:", "screenshot", "erstellt am",
+    "der beitrag wurde", "dieser beitrag wurde", "dieser text wurde", "dieser artikel wurde",
+    "this post was", "this article first appeared", "originally published",
     "contact us", "explore further", "schon gelesen", "zum weiterlesen",
     "quellenangaben", "externer inhalt", "unsere partner",
     "síguenos", "siguenos", "gefällt dir", "support us",
@@ -703,9 +706,9 @@ static int boilerplate_line(const char *s, size_t chars) {
     "more information", "further information",
     "share this:", "like this:", "gefällt mir:", "related posts", "verwandte artikel",
   };
-  char low[160];
+  char low[1280];  /* 300 characters of up to 4 bytes */
   size_t i, k = 0;
-  if (chars > 120) return 0;
+  if (chars > 300) return 0;
   for (i = 0; s[i] && k + 1 < sizeof low; i++) low[k++] = (char)tolower((unsigned char)s[i]);
   low[k] = 0;
   while (k && (low[k - 1] == ' ' || low[k - 1] == ':' || low[k - 1] == '.' ||
@@ -716,6 +719,22 @@ static int boilerplate_line(const char *s, size_t chars) {
   if (chars <= 80)
     for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
       if (starts_ci(low, prefixes[i])) return 1;
+  /* Figure captions set as text: "Abbildung 4: ...", "Fig. 2 ...", "Foto: ...". */
+  if (chars <= 300) {
+    static const char *cap[] = {"abbildung", "abb.", "figure", "fig.", "foto", "photo", "bild",
+                                "image", "grafik", "graphic", "chart"};
+    size_t j;
+    for (j = 0; j < sizeof cap / sizeof cap[0]; j++) {
+      size_t cl = strlen(cap[j]);
+      if (strncmp(low, cap[j], cl) == 0) {
+        const char *r = low + cl;
+        while (*r == ' ') r++;
+        while (isdigit((unsigned char)*r)) r++;
+        if (*r == ':' || (r > low + cl && isdigit((unsigned char)r[-1]) && (*r == ' ' || *r == '.')))
+          return 1;
+      }
+    }
+  }
   /* Footer and credit lines, in whatever place of the line. */
   if (chars <= 160) {
     static const char *inside[] = {
@@ -729,7 +748,8 @@ static int boilerplate_line(const char *s, size_t chars) {
       "nicht eingeloggt", "not logged in", "keine kommentare", "no comments", "kommentare",
       "comments", "leave a reply", "leave a comment", "schreibe einen kommentar",
       "affiliate", "advertisers", "enthält werbung", "*werbung", "werbung:", "anzeige:",
-      "sponsored", "gesponsert",
+      "sponsored", "gesponsert", "\xc2\xa9", "photo:", "(credit", "credit:", "(photo",
+      "(foto", "pixelio", "getty images", "shutterstock", "istock", "dpa-infocom",
     };
     size_t j;
     for (j = 0; j < sizeof inside / sizeof inside[0]; j++)
