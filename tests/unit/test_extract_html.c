@@ -275,6 +275,26 @@ static void description_when_page_is_drawn_by_script(void **state) {
   bc_article_free(a);
 }
 
+static void captions_and_credits_set_as_text(void **state) {
+  bc_article *a = page(
+      "<html><body><div class=\"entry-content\">"
+      "<p>The glacier lost more ice this summer than in any year since records began, the "
+      "survey published on Tuesday shows.</p>"
+      "<p>Abbildung 4: Vergleich der Schneehöhen auf dem Gletscher zwischen 2010 und 2020.</p>"
+      "<p>Foto: Anna Berg / Alpenpost</p>"
+      "<p>\xc2\xa9 Alpine Survey 2024</p>"
+      "<p>Jane Doe</p>"
+      "<p>Scientists measured the ice at forty points along the tongue of the glacier and found it "
+      "thinner at every one of them.</p></div></body></html>");
+  (void)state;
+  assert_true(has(a, "The glacier lost more ice"));
+  assert_true(has(a, "Scientists measured the ice"));
+  assert_false(has(a, "Abbildung"));
+  assert_false(has(a, "Anna Berg"));
+  assert_false(has(a, "Alpine Survey"));
+  bc_article_free(a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(story_without_boilerplate),
@@ -289,6 +309,7 @@ int main(void) {
     cmocka_unit_test(page_without_text),
     cmocka_unit_test(hidden_and_script_text_dropped),
     cmocka_unit_test(lead_before_the_body),
+    cmocka_unit_test(captions_and_credits_set_as_text),
     cmocka_unit_test(description_when_page_is_drawn_by_script),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
