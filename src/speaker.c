@@ -254,7 +254,8 @@ static const char *const CAP_STOPS[] = {
     "is", "was", "are", "were", "will", "would", "can", "could", "should", "do", "does",
     "did", "has", "have", "had", "said", "says", "told", "like", "well", "oh", "please",
     "dear", "thank", "thanks", "sources", "officials", "critics", "supporters", "several",
-    "other", "another", "such", "more", "much", "few", "asked", "adding", "noting", NULL};
+    "other", "another", "such", "more", "much", "few", "asked", "adding", "noting", "amid",
+    "amidst", "among", "across", "around", "along", "here", "there", "today", "tonight", NULL};
 
 static const char *const MALE_NAMES[] = {
     "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
@@ -785,6 +786,7 @@ typedef struct np {
 static int is_verb(const ctx *c, size_t i) {
   if (i >= c->n) return 0;
   if ((tok_is(c, i, "put") || tok_is(c, i, "puts")) && tok_is(c, i + 1, "it")) return 1; /* "as X put it" */
+  if ((tok_is(c, i, "went") || tok_is(c, i, "goes")) && tok_is(c, i + 1, "on")) return 1;  /* "Trump went on" */
   if (!tok_in(c, i, SPEECH_VERBS)) return 0;
   /* "Read said": a capital inside a sentence makes a name */
   if (c->tk[i].cap && i > 0 && c->tk[i - 1].sent == c->tk[i].sent && c->tk[i - 1].block == c->tk[i].block &&
@@ -1171,7 +1173,9 @@ static np sentence_subject(const ctx *c, size_t lo, size_t hi) {
                                         "speaking", "since", "with", "for", "if", "despite",
                                         "earlier", "later", "last", "meanwhile", "but", "and",
                                         "still", "yet", "so", "then", "also", "now", "instead",
-                                        "according", "like", "unlike", "over", "under", NULL};
+                                        "according", "like", "unlike", "over", "under", "amid",
+                                        "among", "here", "there", "across", "throughout",
+                                        "following", "from", "by", "to", NULL};
   np none = {NP_NONE, 0, 0, 0, 0};
   size_t k = lo;
   for (int round = 0; round < 2 && k < hi && tok_in(c, k, OPENERS); round++) {
@@ -1237,8 +1241,18 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
       return r;
   }
   if (v == (size_t)-1) return r;
-  /* the subject before the verb */
+  /* the subject before the verb; "Rikkie Wells who tweeted": the name */
   size_t s = v;
+  if (s > lo + 1 && (tok_is(c, s - 1, "who") || tok_is(c, s - 1, "which"))) {
+    /* an earlier speech verb's speaker comes first ("Morial told a young
+     * woman who suggested ... that "...""); else the relative's antecedent */
+    attr outer = attr_before(c, lo, s - 1, 0);
+    if (outer.found && outer.who.kind == NP_NAME) {
+      outer.verb = v;
+      return outer;
+    }
+    s--;
+  }
   while (s > lo && (tok_in(c, s - 1, FILLERS) ||
                     (c->tk[s - 1].word && !c->tk[s - 1].cap && c->tk[s - 1].e - c->tk[s - 1].s > 4 &&
                      !memcmp(c->t + c->tk[s - 1].e - 2, "ly", 2))))
