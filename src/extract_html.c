@@ -121,7 +121,7 @@ typedef struct elem {
   int parent;          /* index of the parent element, -1 at the top */
   int end;             /* one past the last descendant's index */
   int flags;           /* tag class */
-  int weight;          /* class/id/semantic judgement, see class_weight() */
+  int weight;          /* class/id judgement, see weight_of() */
   int boiler;          /* 1: a boilerplate container (weak: kept if it holds the story) */
   int weak_parent;     /* nearest boilerplate ancestor, -1 if none */
   double content;      /* sum of block values in the subtree */
@@ -137,7 +137,17 @@ typedef struct block {
   int in_figure;
 } block;
 
+/* Class attributes repeat across a page ("menu-item", "comment"): their
+ * judgement is looked up in a small open-addressing table per page. */
+#define NAME_CACHE 2048
+typedef struct name_cache {
+  char *key[NAME_CACHE];
+  unsigned char mask[NAME_CACHE];
+  size_t used;
+} name_cache;
+
 typedef struct walk {
+  name_cache *names;
   size_t page_text;    /* raw text bytes of the whole page */
   size_t page_prose;   /* of which inside <p> */
   elem *elems;
@@ -159,32 +169,31 @@ typedef struct walk {
 /* Lowercased class + id of n into buf, without the parts that describe a
  * state rather than what the element is: BEM modifiers ("section--has-ads")
  * and "has-"/"with-"/"no-" classes.  Returns 0 if there is neither. */
-static int class_id(const xmlNode *n, char *buf, size_t size) {
-  const char *src[2];
-  size_t k = 0, j;
-  src[0] = attr(n, "class");
-  src[1] = attr(n, "id");
-  if (!src[0] && !src[1]) return 0;
-  for (j = 0; j < 2; j++) {
-    const char *c = src[j];
-    while (c && *c) {
-      const char *e;
-      size_t len, i;
-      while (*c && isspace((unsigned char)*c)) c++;
-      e = c;
-      while (*e && !isspace((unsigned char)*e)) e++;
-      len = (size_t)(e - c);
-      for (i = 0; i + 1 < len; i++)
-        if (c[i] == '-' && c[i + 1] == '-') { len = i; break; }
-      if (len && !(strncasecmp(c, "has-", 4) == 0 || strncasecmp(c, "with-", 5) == 0 ||
-                   strncasecmp(c, "no-", 3) == 0 || strncasecmp(c, "js-", 3) == 0)) {
-        for (i = 0; i < len && k + 2 < size; i++) buf[k++] = (char)tolower((unsigned char)c[i]);
-        if (k + 1 < size) buf[k++] = ' ';
-      }
-      c = e;
+static size_t clean_names(const char *c, char *buf, size_t size, size_t k) {
+  while (c && *c) {
+    const char *e;
+    size_t len, i;
+    while (*c && isspace((unsigned char)*c)) c++;
+    e = c;
+    while (*e && !isspace((unsigned char)*e)) e++;
+    len = (size_t)(e - c);
+    for (i = 0; i + 1 < len; i++)
+      if (c[i] == '-' && c[i + 1] == '-') { len = i; break; }
+    if (len && !(strncasecmp(c, "has-", 4) == 0 || strncasecmp(c, "with-", 5) == 0 ||
+                 strncasecmp(c, "no-", 3) == 0 || strncasecmp(c, "js-", 3) == 0)) {
+      for (i = 0; i < len && k + 2 < size; i++) buf[k++] = (char)tolower((unsigned char)c[i]);
+      if (k + 1 < size) buf[k++] = ' ';
     }
+    c = e;
   }
   buf[k] = 0;
+  return k;
+}
+
+static int class_id(const xmlNode *n, char *buf, size_t size) {
+  const char *cls = attr(n, "class"), *id = attr(n, "id");
+  if (!cls && !id) return 0;
+  clean_names(id, buf, size, clean_names(cls, buf, size, 0));
   return 1;
 }
 
@@ -278,23 +287,36 @@ static int any_piece(const char *buf, const char *const *list, size_t n, int who
 
 enum { W_STRONG = -2, W_WEAK = -1, W_NONE = 0, W_GOOD = 1, W_BEST = 2 };
 
-static int class_weight(const xmlNode *n) {
+/* What the names in one class or id attribute say, as bits. */
+enum { M_BEST = 1, M_GOOD = 2, M_STRONG = 4, M_WEAK_STEM = 8, M_WEAK_WORD = 16 };
+
+static unsigned name_mask(const char *raw) {
   char buf[512];
-  int good;
-  if (!class_id(n, buf, sizeof buf)) return W_NONE;
-  good = any_stem(buf, best_stems, N_OF(best_stems)) ? W_BEST
-         : any_stem(buf, good_stems, N_OF(good_stems)) ? W_GOOD : W_NONE;
+  unsigned m = 0;
+  if (!raw || !*raw) return 0;
+  clean_names(raw, buf, sizeof buf, 0);
+  if (!buf[0]) return 0;
+  if (any_stem(buf, best_stems, N_OF(best_stems))) m |= M_BEST;
+  if (any_stem(buf, good_stems, N_OF(good_stems))) m |= M_GOOD;
   if (any_stem(buf, strong_stems, N_OF(strong_stems)) ||
       any_piece(buf, strong_words, N_OF(strong_words), 0) ||
       any_piece(buf, hidden_names, N_OF(hidden_names), 1))
-    return W_STRONG;
-  if (good == W_BEST) return W_BEST;
-  if (any_stem(buf, weak_stems, N_OF(weak_stems))) return W_WEAK;
+    m |= M_STRONG;
+  if (any_stem(buf, weak_stems, N_OF(weak_stems))) m |= M_WEAK_STEM;
+  if (any_piece(buf, weak_words, N_OF(weak_words), 0)) m |= M_WEAK_WORD;
+  return m;
+}
+
+static int weight_of(unsigned m) {
+  if (m & M_STRONG) return W_STRONG;
+  if (m & M_BEST) return W_BEST;
+  if (m & M_WEAK_STEM) return W_WEAK;
   /* WordPress and friends tag posts with "tag-foo category-bar": short
    * words only count when nothing says "content". */
-  if (!good && any_piece(buf, weak_words, N_OF(weak_words), 0)) return W_WEAK;
-  return good;
+  if ((m & M_WEAK_WORD) && !(m & M_GOOD)) return W_WEAK;
+  return (m & M_GOOD) ? W_GOOD : W_NONE;
 }
+
 
 static int hidden(const xmlNode *n) {
   const char *v;
@@ -421,6 +443,27 @@ static void add_text(walk *w, const char *s) {
 }
 
 /* Enter an element: returns 0 if its subtree is to be skipped. */
+static unsigned cached_mask(walk *w, const char *cls) {
+  uint32_t h = 2166136261u;  /* FNV-1a */
+  const unsigned char *p;
+  size_t i;
+  if (!cls || !*cls) return 0;
+  if (!w->names) w->names = xcalloc(1, sizeof *w->names);
+  for (p = (const unsigned char *)cls; *p; p++) h = (h ^ *p) * 16777619u;
+  for (i = h & (NAME_CACHE - 1);; i = (i + 1) & (NAME_CACHE - 1)) {
+    if (!w->names->key[i]) {
+      unsigned m = name_mask(cls);
+      if (w->names->used * 4 < NAME_CACHE * 3) {
+        w->names->key[i] = xstrdup(cls);
+        w->names->mask[i] = (unsigned char)m;
+        w->names->used++;
+      }
+      return m;
+    }
+    if (strcmp(w->names->key[i], cls) == 0) return w->names->mask[i];
+  }
+}
+
 /* Is e (being entered) inside an <article> or <main>? */
 static int inside_article(const walk *w, const elem *e) {
   int p = e->parent, steps = 0;
@@ -449,7 +492,7 @@ static int enter(walk *w, xmlNode *n) {
       !(prose_text(n) >= 400 && prose_text(n) * 5 > w->page_prose * 2))
     return 0;
   if (hidden(n)) return 0;
-  weight = class_weight(n);
+  weight = weight_of(cached_mask(w, attr(n, "class")) | name_mask(attr(n, "id")));
   if (weight == W_STRONG && ((flags & T_SEMANTIC) || strcmp((const char *)n->name, "body") == 0 ||
                              strcmp((const char *)n->name, "html") == 0 ||
                              raw_text(n) * 2 > w->page_text ||
@@ -546,6 +589,11 @@ static void walk_tree(walk *w, xmlNode *root) {
 }
 
 static void walk_free(walk *w) {
+  if (w->names) {
+    size_t i;
+    for (i = 0; i < NAME_CACHE; i++) free(w->names->key[i]);
+    free(w->names);
+  }
   free(w->elems);
   free(w->blocks);
   free(w->owner_stack);
