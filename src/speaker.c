@@ -1140,17 +1140,21 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
     while (z <= hi && z < j + 10 && !punct_is(c, z, ')')) z++;
     if (z <= hi && punct_is(c, z, ')')) j = z + 1;
   }
+  int closed = 0;
   for (int n_ap = 0; n_ap < 2 && punct_is(c, j, ','); n_ap++) {
+    /* one or two appositions, each closed by a comma */
     size_t z = j + 1;
     while (z <= hi && z < c->n && z < j + 30 && !punct_is(c, z, ',') && c->tk[z].quote < 0) z++;
-    if (z <= hi && punct_is(c, z, ',')) {
+    if (z <= hi && punct_is(c, z, ',') && z > j + 1 && !is_verb(c, j + 1)) {
       if (n_ap == 0) ap_a = j + 1;
       ap_b = z - 1;
-      j = z + 1;
+      j = z;
+      closed = 1;
     } else {
       break;
     }
   }
+  if (closed) j++;
   skip_fillers_fwd(c, &j, hi);
   if (j <= hi && is_verb(c, j)) {
     r.who = who;
@@ -1304,6 +1308,25 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
   }
   if (s > lo) {
     np who = np_back(c, s - 1, lo);
+    {
+      char vw[32];
+      lower_word(c, v, vw, sizeof vw);
+      size_t L = strlen(vw);
+      if (who.kind == NP_NONE && L > 4 && !strcmp(vw + L - 3, "ing") && is_name_word(c, s - 1) &&
+          !tok_in(c, s - 1, CAP_STOPS)) {
+        /* "footage of Hillary Clinton asking": the name is the agent */
+        size_t a = run_back(c, s - 1);
+        if (a < lo) a = lo;
+        size_t ns = name_start(c, a, s - 1);
+        if (ns <= s - 1 && s - 1 - ns < 4) {
+          who.kind = NP_NAME;
+          who.a = a;
+          who.b = s - 1;
+          who.na = ns;
+          who.nb = s - 1;
+        }
+      }
+    }
     /* a second apposition: "Ayrault, the foreign minister of France, a
      * permanent member of the Council, said" */
     if ((who.kind == NP_NONE || (who.kind == NP_DESC && !tok_in(c, who.a, DETERMINERS))) && ap_a <= ap_b &&
@@ -1512,8 +1535,14 @@ static char *spoken_attribution(const ctx *c, const attr *a, const resolved *r, 
       buf_printf(&b, "%s ", r->title);
     buf_adds(&b, r->speaker);
   }
-  if (a->appos_a <= a->appos_b && a->appos_b - a->appos_a < 14) {
-    char *ap = tok_text(c, a->appos_a, a->appos_b);
+  size_t ap_end = a->appos_b;
+  for (size_t z = a->appos_a; a->appos_a <= a->appos_b && z <= a->appos_b; z++)
+    if (punct_is(c, z, ',')) { /* two appositions: the first reads well enough */
+      ap_end = z - 1;
+      break;
+    }
+  if (a->appos_a <= ap_end && ap_end - a->appos_a < 14) {
+    char *ap = tok_text(c, a->appos_a, ap_end);
     buf_printf(&b, ", %s,", ap);
     free(ap);
   }
