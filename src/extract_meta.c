@@ -242,13 +242,20 @@ static char *byline_names(const char *text) {
       break;
     }
   /* The name ends where a date, a separator or a job title begins. */
-  for (cut = p; *cut; cut++)
-    if (*cut == '|' || *cut == '\n' || *cut == '(' || *cut == ';' ||
-        (cut[0] == ' ' && (cut[1] == '-' || cut[1] == '/') && cut[2] == ' ') ||
-        (isdigit((unsigned char)*cut) && cut > p)) {
+  for (cut = p; *cut; cut++) {
+    static const char *joins[] = {" am ", " on ", " at ", " um ", " le ", " el ", " il ",
+                                  " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 "};
+    size_t j;
+    int stop = *cut == '|' || *cut == '\n' || *cut == '(' || *cut == ';' || *cut == '*' ||
+               (cut[0] == ' ' && (cut[1] == '-' || cut[1] == '/') && cut[2] == ' ') ||
+               (isdigit((unsigned char)*cut) && cut > p);
+    for (j = 0; !stop && j < sizeof joins / sizeof joins[0]; j++)
+      if (cut > p && strncasecmp(cut, joins[j], strlen(joins[j])) == 0) stop = 1;
+    if (stop) {
       *cut = 0;
       break;
     }
+  }
   {
     char *clean = extract_clean(p);
     free(s);
@@ -539,6 +546,8 @@ static void element(xmlNode *n, gather *g) {
     int cls = class_has(n, "byline") ? 20 : (class_has(n, "author") && !class_has(n, "bio") &&
                                              !class_has(n, "box") && !class_has(n, "avatar"))
                                             ? 12 : 0;
+    /* comment forms label their "Name *" field with author classes */
+    if (class_has(n, "comment") || class_has(n, "form") || class_has(n, "reply")) cls = 0;
     if (rel && strcasecmp(rel, "author") == 0) cls = 22;
     if (cls && cls > g->byline.rank) {
       char *t = text_of(n), *names = t && strlen(t) < 200 ? byline_names(t) : NULL;

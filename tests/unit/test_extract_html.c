@@ -295,6 +295,20 @@ static void captions_and_credits_set_as_text(void **state) {
   bc_article_free(a);
 }
 
+static void visible_byline_cut_at_the_date(void **state) {
+  bc_article *a = page(
+      "<html><body><div class=\"post\"><h1>Haare</h1><div class=\"group-author\">Von "
+      "<a href=/u/mm>Max Muster</a> am <span>Samstag, 19. Oktober 2019 um 11:14 Uhr</span></div>"
+      "<p>The first paragraph of the post is long enough to be the story of this small page.</p>"
+      "<p>A second paragraph follows, just as long as the first, to make the body clear.</p></div>"
+      "<form><p class=\"comment-form-author\"><label>Name *</label><input name=a></p></form>"
+      "</body></html>");
+  (void)state;
+  assert_string_equal(a->byline, "Max Muster");
+  assert_false(has(a, "Max Muster"));
+  bc_article_free(a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(story_without_boilerplate),
@@ -309,6 +323,7 @@ int main(void) {
     cmocka_unit_test(page_without_text),
     cmocka_unit_test(hidden_and_script_text_dropped),
     cmocka_unit_test(lead_before_the_body),
+    cmocka_unit_test(visible_byline_cut_at_the_date),
     cmocka_unit_test(captions_and_credits_set_as_text),
     cmocka_unit_test(description_when_page_is_drawn_by_script),
   };
