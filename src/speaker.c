@@ -482,8 +482,13 @@ static size_t name_start(const ctx *c, size_t a, size_t b) {
       lw[L - (lw[L - 2] == '\'' ? 2 : 4)] = 0;
     if (in_list(lw, TITLES) || in_list(lw, CAP_STOPS)) {
       /* a title word can still be a surname when it ends the run ("Paul") */
-      if (k - 1 == b && !in_list(lw, CAP_STOPS) && strcmp(lw, "house") && strcmp(lw, "senate") &&
-          !strchr(lw, '.'))
+      static const char *const NOT_SURNAME[] = {"house", "senate", "republican", "republicans", "democrat",
+                                                "democrats", "democratic", "gop", "independent",
+                                                "libertarian", "american", "russian", "senior", "former",
+                                                "state", "white", "new", "press", "police", "fire",
+                                                "president", "secretary", "minister", "governor",
+                                                "senator", "mayor", "candidate", "nominee", NULL};
+      if (k - 1 == b && !in_list(lw, CAP_STOPS) && !in_list(lw, NOT_SURNAME) && !strchr(lw, '.'))
         ;
       else
         break;
@@ -1080,7 +1085,8 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
   }
   /* ", said X" */
   size_t v = k;
-  if (is_verb(c, v) && !tok_is(c, v, "adding") && !tok_is(c, v, "read")) {
+  if (is_verb(c, v) && !tok_is(c, v, "adding") && !tok_is(c, v, "read") && !tok_is(c, v, "told") &&
+      !tok_is(c, v, "tells") && !tok_is(c, v, "telling")) { /* "told X": X listens */
     size_t j = v + 1;
     skip_fillers_fwd(c, &j, hi);
     r.who = np_fwd(c, j, hi);
@@ -1155,6 +1161,15 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
     }
   }
   if (closed) j++;
+  else if (punct_is(c, j, ',') && is_verb(c, j + 1)) j++; /* "..., Joe Kasper, told" */
+  if (closed && who.kind != NP_NAME && ap_a <= ap_b) {
+    np inner = np_fwd(c, ap_a, ap_b);
+    if (inner.kind == NP_NAME && inner.na == ap_a && inner.nb == ap_b) {
+      who = inner;
+      ap_a = 1;
+      ap_b = 0;
+    }
+  }
   skip_fillers_fwd(c, &j, hi);
   if (j <= hi && is_verb(c, j)) {
     r.who = who;
@@ -1182,6 +1197,17 @@ static np sentence_subject(const ctx *c, size_t lo, size_t hi) {
                                         "following", "from", "by", "to", NULL};
   np none = {NP_NONE, 0, 0, 0, 0};
   size_t k = lo;
+  {
+    /* "Appearing before supporters, Suu Kyi said": a participial opener */
+    char w0[32];
+    lower_word(c, k, w0, sizeof w0);
+    size_t L0 = strlen(w0);
+    if (L0 > 5 && c->tk[k].cap && (!strcmp(w0 + L0 - 3, "ing") || !strcmp(w0 + L0 - 2, "ed"))) {
+      size_t z = k;
+      while (z < hi && !(punct_is(c, z, ',') && c->tk[z].quote < 0)) z++;
+      if (z < hi) k = z + 1;
+    }
+  }
   for (int round = 0; round < 2 && k < hi && tok_in(c, k, OPENERS); round++) {
     if (tok_in(c, k, (const char *const[]){"but", "and", "still", "yet", "so", "then", "also", "now", NULL})) {
       k++;
@@ -1247,6 +1273,15 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
   if (v == (size_t)-1) return r;
   /* the subject before the verb; "Rikkie Wells who tweeted": the name */
   size_t s = v;
+  for (size_t z = v; z > lo + 1 && v - z < 7; z--) {
+    if (tok_is(c, z - 1, "who")) {
+      s = z; /* "Beck, who has in the past described": Beck */
+      break;
+    }
+    if (!c->tk[z - 1].word || is_verb(c, z - 1) || tok_in(c, z - 1, NP_STOPS)) {
+      if (!(tok_in(c, z - 1, (const char *const[]){"in", "on", "at", "for", NULL}))) break;
+    }
+  }
   if (s > lo + 1 && (tok_is(c, s - 1, "who") || tok_is(c, s - 1, "which"))) {
     /* an earlier speech verb's speaker comes first ("Morial told a young
      * woman who suggested ... that "...""); else the relative's antecedent */
@@ -1256,6 +1291,7 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
       return outer;
     }
     s--;
+    if (s > lo + 1 && punct_is(c, s - 1, ',')) s--; /* "Beck, who" */
   }
   while (s > lo && (tok_in(c, s - 1, FILLERS) ||
                     (c->tk[s - 1].word && !c->tk[s - 1].cap && c->tk[s - 1].e - c->tk[s - 1].s > 4 &&
@@ -1273,7 +1309,7 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
                         tok_is(c, s - 1, "by") || tok_is(c, s - 1, "began") || tok_is(c, s - 1, "started") ||
                         tok_is(c, s - 1, "kept") || tok_is(c, s - 1, "continued") || tok_is(c, s - 1, "went") ||
                         tok_is(c, s - 1, "after") || tok_is(c, s - 1, "while"))) ||
-        (s > lo && tok_is(c, s - 1, "and"))) {
+        (s > lo && (tok_is(c, s - 1, "and") || tok_is(c, s - 1, "but")))) {
       /* the speaker of an earlier verb ("Hollande said ..., noting"), else
        * the sentence's subject */
       if (participle && v > lo + 1) {
