@@ -835,8 +835,10 @@ static void rss_item(parse_ctx *c, xmlNode *item, bc_feed_entry *e) {
         free(e->id);
         e->id = xstrdup(t);
         if ((!perma || strcmp(perma, "false") != 0) &&
-            (strncmp(t, "http://", 7) == 0 || strncmp(t, "https://", 8) == 0))
+            (strncmp(t, "http://", 7) == 0 || strncmp(t, "https://", 8) == 0)) {
+          free(guid_link); /* a second <guid>: the last one wins, as for the id */
           guid_link = resolve(c, n, t);
+        }
       }
       free(t);
       free(perma);

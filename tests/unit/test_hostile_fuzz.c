@@ -44,9 +44,28 @@ static void test_date_digit_flood(void **state) {
   bc_free(d);
 }
 
+/* An RSS item with two permalink <guid>s leaked the first one's link
+ * (feed.c, found by fuzz_feed_xml under LeakSanitizer).  The item's link is
+ * the last guid, like its id. */
+static void test_rss_item_with_two_guids(void **state) {
+  (void)state;
+  static const char rss[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+      "<title>T</title><link>https://example.org/</link>"
+      "<item><title>One</title><guid>https://example.org/a</guid>"
+      "<guid>https://example.org/b</guid></item></channel></rss>";
+  bc_feed *f = NULL;
+  assert_int_equal(bc_feed_parse(rss, sizeof rss - 1, NULL, NULL, &f, NULL), BC_OK);
+  assert_int_equal(f->n_entries, 1);
+  assert_string_equal(f->entries[0].id, "https://example.org/b");
+  assert_string_equal(f->entries[0].link, "https://example.org/b");
+  bc_feed_free(f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_digit_flood),
+      cmocka_unit_test(test_rss_item_with_two_guids),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
