@@ -1088,12 +1088,28 @@ static void emit(const walk *w, int container, const char *title, const char *by
       }
     }
   }
-  for (i = 0; i < n; i++) {
-    if (!c[i].text) continue;
-    extract_body_add(body, c[i].text, strlen(c[i].text),
-                     c[i].heading ? BC_BLOCK_SUBHEAD : BC_BLOCK_PARAGRAPH);
-    free(c[i].text);
+  /* A paragraph said twice (a lead repeated as the body's first line, a
+   * pull quote) is said once: a hash set of what was kept. */
+  {
+    size_t cap = 64, k;
+    const char **seen;
+    while (cap < n * 2) cap *= 2;
+    seen = xcalloc(cap, sizeof *seen);
+    for (i = 0; i < n; i++) {
+      uint32_t h = 2166136261u;
+      const unsigned char *p;
+      if (!c[i].text) continue;
+      for (p = (const unsigned char *)c[i].text; *p; p++) h = (h ^ *p) * 16777619u;
+      for (k = h & (cap - 1); seen[k]; k = (k + 1) & (cap - 1))
+        if (strcmp(seen[k], c[i].text) == 0) break;
+      if (seen[k] && c[i].chars >= 20) continue;  /* short lines may repeat ("Step 1") */
+      seen[k] = c[i].text;
+      extract_body_add(body, c[i].text, strlen(c[i].text),
+                       c[i].heading ? BC_BLOCK_SUBHEAD : BC_BLOCK_PARAGRAPH);
+    }
+    free(seen);
   }
+  for (i = 0; i < n; i++) free(c[i].text);
   free(c);
 }
 
