@@ -17,8 +17,12 @@
  * ROUGE above Lead-3, where reading every good quote costs about two points.
  * Segments of one quote that the attribution splits ("We agreed," Paul said,
  * "and we invited ...") are read as one; different speakers come first.
+ * An article in paragraphs reads its lead paragraph, then quotes under a
+ * looser gate (PARAGRAPH_GATE, up to 40 words): the listener wants to hear
+ * the people in the story.  Text in one block (CNN/DailyMail as shipped)
+ * keeps the strict measures above.
  * Building with -DBC_STORY_TUNING reads the constants from the environment
- * (LW, LWQ, QMAX, GATE) for measuring. */
+ * (LW, LWQ, QMAX, GATE, PGATE, PQMAX) for measuring. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -364,6 +368,9 @@ static void vocab_free(vocab *v) {
 #define QUOTE_MAX_WORDS ((size_t)tune("QMAX", 20))
 /* a quote must carry the story this much more than the weakest lead sentence */
 #define GATE tune("GATE", 1.2)
+/* in an article with paragraphs, the lead paragraph and then quotes */
+#define PARAGRAPH_GATE tune("PGATE", 0.5)
+#define PARAGRAPH_QUOTE_MAX_WORDS ((size_t)tune("PQMAX", 40))
 
 
 
@@ -419,10 +426,19 @@ void summary_build(bc_story *s, const bc_story_options *o) {
     cand[nc] = i;
     ctext[nc++] = x;
   }
+  /* An article in paragraphs has a lead paragraph: that, then the best
+   * quotes (a text in one block, as CNN/DailyMail ship theirs, has no
+   * paragraphs to go by and keeps the stricter measures) */
+  size_t paragraphs = 0;
+  for (size_t b = 0; b < s->article->n_blocks; b++) paragraphs += s->article->blocks[b].kind == BC_BLOCK_PARAGRAPH;
+  int in_paragraphs = paragraphs >= 3;
+  double gate = in_paragraphs ? PARAGRAPH_GATE : GATE;
+  size_t quote_max = in_paragraphs ? PARAGRAPH_QUOTE_MAX_WORDS : QUOTE_MAX_WORDS;
   /* the short lead, used when quotes follow */
   size_t n_short = 0, words = 0;
   double weakest = 1e9;
-  while (n_short < nc && n_short < 3 && (n_short < 1 || words < LEAD_WORDS_WITH_QUOTES)) {
+  while (n_short < nc && n_short < 3 && (n_short < 1 || words < LEAD_WORDS_WITH_QUOTES) &&
+         !(in_paragraphs && n_short > 0 && s->sentences[cand[n_short]].block != s->sentences[cand[0]].block)) {
     words += util_count_words(ctext[n_short]);
     double c = centrality(&v, ctext[n_short]);
     if (c < weakest) weakest = c;
@@ -473,12 +489,12 @@ void summary_build(bc_story *s, const bc_story_options *o) {
         s->quotes[x->first - 1].block == q->block && s->quotes[x->first - 1].attribution &&
         !strncmp(s->quotes[x->first - 1].attribution, q->attribution, strlen(s->quotes[x->first - 1].attribution)))
       continue;
-    if (x->words < QUOTE_MIN_WORDS || x->words > QUOTE_MAX_WORDS) continue;
+    if (x->words < QUOTE_MIN_WORDS || x->words > quote_max) continue;
     if (overlap_words(x->text, lead.s ? lead.s : "") > 60) continue;
     /* informative: it carries the story at least as much as the weakest
      * lead sentence */
     double c = centrality(&v, x->text);
-    if (c < weakest * GATE) continue;
+    if (c < weakest * gate) continue;
     x->score = c - 0.05 * (double)k / (double)(nu + 1);
     if (q->partial) x->score *= 0.8;
   }

@@ -317,10 +317,15 @@ static void test_story_fixture_summary(void **state) {
     if (s->summary[i].kind == BC_SUMMARY_QUOTE) {
       const bc_quote *q = &s->quotes[s->summary[i].index];
       assert_non_null(q->attribution);
-      assert_non_null(strstr(q->attribution, "Ruiz"));
+      assert_non_null(q->speaker);
+      assert_non_null(strstr(q->attribution, strrchr(q->speaker, ' ') + 1)); /* "Ruiz ... said" */
       quotes++;
     }
-  assert_true(quotes >= 1);
+  /* an article in paragraphs: its lead paragraph, then the quotes, the
+   * mayor's first (she opens the story) and different speakers */
+  assert_true(quotes >= 2);
+  assert_int_equal(s->summary[1].kind, BC_SUMMARY_QUOTE);
+  assert_string_equal(s->quotes[s->summary[1].index].attribution, "Mayor Angela Ruiz, a Democrat, said");
   bc_story_free(s);
   bc_article_free(a);
 }
