@@ -902,6 +902,21 @@ static int lead_in(const char *s, size_t chars, int heading) {
   return chars < 40 && last != '.' && last != '!' && last != '?' && last != '"';
 }
 
+/* Is s the headline (or the headline the page title with its site)? */
+static int contains_ci(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  for (; *hay; hay++)
+    if (strncasecmp(hay, needle, n) == 0) return 1;
+  return 0;
+}
+
+static int same_headline(const char *s, const char *title) {
+  size_t a = strlen(s), b = strlen(title);
+  if (util_strcasecmp(s, title) == 0) return 1;
+  if (a < 12 || b < 12 || (a < b ? a * 10 < b * 6 : b * 10 < a * 6)) return 0;
+  return contains_ci(title, s) || contains_ci(s, title);
+}
+
 /* The byline again, as a line of its own ("Jane Doe", "By Jane Doe |
  * Reporter"): the metadata already has it. */
 static int is_byline(const char *s, const char *byline) {
@@ -1059,7 +1074,7 @@ static void emit(const walk *w, int container, const char *title, const char *by
     if (!c[i].text || !c[i].heading) continue;
     for (j = i + 1; j < n && !c[j].text; j++) {}
     if (j == n || c[j].heading ||
-        (title && i < 3 && util_strcasecmp(c[i].text, title) == 0)) {
+        (title && i < 3 && same_headline(c[i].text, title))) {
 
       free(c[i].text);
       c[i].text = NULL;
