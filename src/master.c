@@ -491,6 +491,8 @@ struct mst_episode {
   jingle intro, outro;
   uint64_t xf;          /* crossfade, output samples */
   double gain[3];       /* dB for speech, intro, outro (mst_episode_prepare) */
+  void (*progress)(uint64_t done, uint64_t total, void *user);
+  void *progress_user;
   double out_lufs, out_tp;
 };
 
@@ -598,6 +600,12 @@ static uint64_t speech_out_len(const mst_episode *e) {
   return (uint64_t)llround((double)e->n_speech * e->out_rate / e->in_rate);
 }
 
+void mst_episode_set_progress(mst_episode *e,
+                              void (*fn)(uint64_t done, uint64_t total, void *user), void *user) {
+  e->progress = fn;
+  e->progress_user = user;
+}
+
 uint64_t mst_episode_speech_offset(const mst_episode *e) {
   if (!e->intro.path) return 0;
   return e->intro.len > e->xf ? e->intro.len - e->xf : 0;
@@ -673,6 +681,8 @@ static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headro
       rc = BC_ERR_INTERRUPTED;
       break;
     }
+    if (!sink && e->progress && pos / e->out_rate != (pos + k) / e->out_rate)
+      e->progress(pos + k, total, e->progress_user);
     memset(mix, 0, k * sizeof *mix);
     if (e->intro.path && pos < e->intro.len) {
       size_t n = e->intro.len - pos < k ? (size_t)(e->intro.len - pos) : k;

@@ -26,6 +26,10 @@ typedef struct mst_episode mst_episode;
 bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned out_rate,
                         mst_episode **out, bc_diag *diag);
 bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n);
+/* Called about once per second of audio during the measuring passes of
+ * mst_episode_prepare (done and total in output samples). */
+void mst_episode_set_progress(mst_episode *e,
+                              void (*fn)(uint64_t done, uint64_t total, void *user), void *user);
 /* Where speech starts in the output, in output samples (after the intro). */
 uint64_t mst_episode_speech_offset(const mst_episode *e);
 /* Output length in samples (valid after all speech was given). */

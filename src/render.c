@@ -64,6 +64,11 @@ static bc_rc to_encoder(const float *s, size_t n, void *user) {
   return rc;
 }
 
+static void mastering_progress(uint64_t done, uint64_t total, void *user) {
+  render_ctx *c = user;
+  progress(c, "measuring loudness", done, total, c->out_rate);
+}
+
 /* The bc_pcm_sink for bc_speak: stop (return non-zero) on error or signal. */
 static int speech_sink(const int16_t *pcm, size_t n, void *user) {
   render_ctx *c = user;
@@ -210,6 +215,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
 
   rc = mst_episode_begin(&opts->master, in_rate, out_rate, &c.episode, diag);
   if (rc) goto out;
+  mst_episode_set_progress(c.episode, mastering_progress, &c);
   rc = bc_speak_parallel(script, vs, &opts->speak, opts->jobs, speech_sink, &c, &tl, diag);
   if (rc == BC_ERR_INTERRUPTED && c.err) rc = c.err;
   if (rc) {
