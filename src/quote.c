@@ -112,19 +112,24 @@ static void scan_single(const char *t, size_t bs, size_t be, size_t bi, quote_se
     int32_t c = story_cp_at(t, be, i, &adv);
     if (c != '\'' && c != 0x2018 && c != 0x2019) continue;
     int32_t prev = i > bs ? story_cp_before(t, i, NULL) : ' ';
-    int32_t next = story_cp_at(t, be, i + adv, NULL);
+    /* the archive style doubles the mark: ''like this'' */
+    size_t mark = adv;
+    if (c == '\'' && i + 1 < be && t[i + 1] == '\'') mark = 2;
+    int32_t next = story_cp_at(t, be, i + mark, NULL);
     if (open == (size_t)-1) {
       if ((c == '\'' || c == 0x2018) && !story_is_alnum(prev) && next != ' ' && next != 0 &&
-          next != '\n' && !(next == 's' && !story_is_alnum(story_cp_at(t, be, i + adv + 1, NULL)))) {
+          next != '\n' && !(next == 's' && !story_is_alnum(story_cp_at(t, be, i + mark + 1, NULL)))) {
         open = i;
-        open_len = adv;
+        open_len = mark;
       }
+      adv = mark;
       continue;
     }
     if ((c == '\'' || c == 0x2019) && !story_is_alnum(next) && prev != ' ') {
       push_seg(out, n, cap, t, open, open_len, i, bi, 0);
       open = (size_t)-1;
     }
+    adv = mark;
   }
   if (open != (size_t)-1) push_seg(out, n, cap, t, open, open_len, be, bi, 1);
 }
