@@ -431,9 +431,14 @@ bc_rc bc_article_from_html(const char *bytes, size_t len, const char *url,
     util_diag(diag, "empty page");
     return BC_ERR_EMPTY;
   }
-  if (memchr(bytes, 0, len) && !utf16_bom(bytes, len)) {
-    util_diag(diag, "not a text or HTML document (binary data)");
-    return BC_ERR_BINARY;
+  /* A stray NUL happens in real pages (and is dropped); many mean binary. */
+  if (!utf16_bom(bytes, len)) {
+    size_t i, nul = 0;
+    for (i = 0; i < len; i++) nul += bytes[i] == 0;
+    if (nul * 100 > len) {
+      util_diag(diag, "not a text or HTML document (binary data)");
+      return BC_ERR_BINARY;
+    }
   }
   return extract_html(bytes, len, url, content_type, out, diag);
 }

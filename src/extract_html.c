@@ -746,6 +746,10 @@ static int boilerplate_line(const char *s, size_t chars) {
     "grafik:", "screenshot", "erstellt am",
     "der beitrag wurde", "dieser beitrag wurde", "dieser text wurde", "dieser artikel wurde",
     "this post was", "this article first appeared", "originally published",
+    "story continues below", "article continues below", "continue reading below",
+    "scroll to continue", "the article continues", "weiter nach der anzeige",
+    "artikel wird unter", "lesen sie weiter", "mehr lesen", "image caption", "media caption",
+    "listen to this article", "artikel anhören", "reading time", "lesezeit",
     "contact us", "explore further", "schon gelesen", "zum weiterlesen",
     "quellenangaben", "externer inhalt", "unsere partner",
     "síguenos", "siguenos", "gefällt dir", "support us",
@@ -798,6 +802,7 @@ static int boilerplate_line(const char *s, size_t chars) {
       "affiliate", "advertisers", "enthält werbung", "*werbung", "werbung:", "anzeige:",
       "sponsored", "gesponsert", "\xc2\xa9", "photo:", "(credit", "credit:", "(photo",
       "(foto", "pixelio", "getty images", "shutterstock", "istock", "dpa-infocom",
+      "min read", "minute read", "minuten lesezeit", "min. lesezeit",
     };
     size_t j;
     for (j = 0; j < sizeof inside / sizeof inside[0]; j++)
