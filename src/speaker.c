@@ -7,20 +7,28 @@
  *
  * The text is cut into word tokens once.  People are the runs of capitalised
  * words outside quotes that look like names (a known first name, a title or
- * honorific, or the subject of a speech verb); each is indexed by surname and
- * first name so "Paul" and "the senator" find "Sen. Rand Paul".  A quote's
+ * honorific, an apposition, or the subject of a speech verb); each is indexed
+ * by name and surname so "Paul" and "the senator" find "Sen. Rand Paul", and
+ * a surname alone is a mention of the person named in full nearby.  A quote's
  * speaker comes from the first pattern that matches, nearest first:
- *   after the quote   ", Paul said" / ", said Paul" / ", Paul, a Kentucky
- *                     Republican, said" / ", according to Paul"
- *   before the quote  "Paul said:", "Paul added, "..., and the subject of the
- *                     last speech verb before a partial quote ("Kosachev ...
- *                     reiterated the Russian position that "...")
+ *   right before      "Paul said:", "Paul added, "...", "McDonald: "..."
+ *   right after       ", Paul said" / ", said Paul" / ", Paul, a Kentucky
+ *                     Republican, said" / ", according to Paul" / "-- Paul"
+ *   in the sentence   the subject of the last speech verb before a partial
+ *                     quote ("Kosachev ... reiterated the position that
+ *                     "..."), an attribution later in the sentence, the
+ *                     subject of a participle ("..., saying "...") or of a
+ *                     sentence that introduces the quote with a colon
+ *   around it         the sentence before ("..., Schiff said. "..."), the
+ *                     paragraph before that ends "X reports:" or is about X
  *   inherited         the other segments of the same quote, the quote that
- *                     continues from the paragraph before, the speaker of the
- *                     quote just before in the paragraph.
- * Pronouns resolve to the nearest earlier sentence's first person mention of
- * a compatible gender (subjects come first in English news sentences), and
- * each resolution is itself a mention for the next pronoun. */
+ *                     runs on from the paragraph before (or is attributed in
+ *                     its last paragraph), the quote just before.
+ * Pronouns resolve to the first person mention of a compatible gender in the
+ * nearest earlier sentence, main clause first (subjects come first in news
+ * sentences); each resolution is itself a mention for the next pronoun.
+ * "The senator" resolves to the person whose title or role says so.  Look
+ * backs and sentence scans are bounded so that long pages stay linear. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
