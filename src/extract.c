@@ -189,16 +189,12 @@ static int title_like(const line *l) {
 /* "Headline - Site" / "Headline | Site": the site part, if short. */
 static char *site_from_page_title(const line *l) {
   static const char *seps[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: "};
-  size_t k, best = 0, best_len = 0;
+  size_t k, best = 0;
   for (k = 0; k < sizeof seps / sizeof seps[0]; k++) {
     size_t sl = strlen(seps[k]), i;
     for (i = 0; i + sl <= l->n; i++)
-      if (memcmp(l->s + i, seps[k], sl) == 0 && i + sl > best) {
-        best = i + sl;
-        best_len = sl;
-      }
+      if (memcmp(l->s + i, seps[k], sl) == 0 && i + sl > best) best = i + sl;
   }
-  (void)best_len;
   if (best && best < l->n) {
     char *site = xstrndup(l->s + best, l->n - best);
     if (util_count_words(site) <= 4) {
