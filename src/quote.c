@@ -91,6 +91,12 @@ static void scan_double(const char *t, size_t bs, size_t be, size_t bi, quote_se
     if (closes) {
       push_seg(out, n, cap, t, open, open_len, i, bi, 0);
       open = (size_t)-1;
+    } else if (c == 0x201C && opener == 0x201C && i > open + adv &&
+               !story_is_space_at(t, be, i - 1, NULL) &&
+               (i + adv >= be || story_is_space_at(t, be, i + adv, NULL))) {
+      /* a misprinted closing mark: "It's unusual,“ said Noble */
+      push_seg(out, n, cap, t, open, open_len, i, bi, 0);
+      open = (size_t)-1;
     } else if (c == 0x201C && opener == 0x201C) {
       /* a new opening mark while one is open: the closing mark is missing */
       push_seg(out, n, cap, t, open, open_len, i, bi, 1);

@@ -1170,6 +1170,14 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
   }
   if (closed) j++;
   else if (punct_is(c, j, ',') && is_verb(c, j + 1)) j++; /* "..., Joe Kasper, told" */
+  else if (punct_is(c, j, ',') && tok_is(c, j + 1, "who")) {
+    /* "Katie Packer, who is chairman of Our Principles PAC said" */
+    for (size_t z = j + 2; z <= hi && z < j + 20 && c->tk[z].quote < 0; z++)
+      if (is_verb(c, z)) {
+        j = z;
+        break;
+      }
+  }
   if (closed && who.kind != NP_NAME && ap_a <= ap_b) {
     np inner = np_fwd(c, ap_a, ap_b);
     if (inner.kind == NP_NAME && inner.na == ap_a && inner.nb == ap_b) {
@@ -1268,7 +1276,8 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
     if (adjacent && k + 1 == p && punct_is(c, k, ':') && k > lo) {
       /* "Michael P. McDonald: "..."" -- a name and a colon, as in a transcript */
       np who = np_back(c, k - 1, lo);
-      if (who.kind == NP_NAME && (who.a == lo || !c->tk[who.a - 1].word)) {
+      if (who.kind == NP_NAME && (who.a == lo || !c->tk[who.a - 1].word || is_verb(c, who.a - 1) ||
+                                  role_word(c, who.a - 1))) {
         r.who = who;
         r.found = 1;
         return r;
@@ -1334,6 +1343,16 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
         r.found = 1;
         return r;
       }
+    }
+  }
+  if (s > lo && tok_is(c, s - 1, "to")) {
+    /* "The email goes on to say:": the subject of the sentence */
+    np who = sentence_subject(c, lo, v);
+    if (who.kind == NP_NAME || who.kind == NP_PRON || (who.kind == NP_DESC && tok_is(c, who.a, "the"))) {
+      r.who = who;
+      r.verb = v;
+      r.found = 1;
+      return r;
     }
   }
   if (s > lo && punct_is(c, s - 1, ')')) {
