@@ -547,6 +547,22 @@ bc_rc bc_podcast_publish(const bc_script *script, const bc_voiceset *vs,
     util_today(today);
   }
   slug = episode_slug(today, or_default(script->title, "News briefing"));
+  if (po->keep_same_day) {
+    /* A second daily run on one day has other stories: give it its own
+     * name and guid instead of replacing the first. */
+    char *probe = xasprintf("%s/%s.%s", abs_dir, slug, bc_format_name((bc_format)format));
+    int n = 1;
+    while (file_exists(probe) && n < 1000) {
+      free(probe);
+      probe = xasprintf("%s/%s-%d.%s", abs_dir, slug, ++n, bc_format_name((bc_format)format));
+    }
+    free(probe);
+    if (n > 1) {
+      char *numbered = xasprintf("%s-%d", slug, n);
+      free(slug);
+      slug = numbered;
+    }
+  }
   guid = xasprintf("briefcast-%s", slug);
   audio = xasprintf("%s/%s.%s", abs_dir, slug, bc_format_name((bc_format)format));
   chapters = xasprintf("%s/%s.chapters.json", abs_dir, slug);

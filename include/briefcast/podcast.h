@@ -38,6 +38,9 @@ typedef struct bc_podcast_options {
   size_t keep;              /* episodes in the feed; 0 = 10.  Older ones are deleted. */
   bc_state *state;          /* episode history; NULL = open state_path */
   const char *state_path;   /* NULL = the default state file */
+  int keep_same_day;        /* 1: an episode never replaces one of the same date
+                               and title; it is named "...-2", "-3", ... instead
+                               (daily runs: each run's stories are new) */
 } bc_podcast_options;
 
 typedef struct bc_podcast_result {
@@ -52,7 +55,7 @@ typedef struct bc_podcast_result {
  * when -1; ro->output is ignored), write its chapters and transcripts,
  * record it in the history and rewrite feed.xml with the newest po->keep
  * episodes.  An episode with the same date and title replaces the earlier
- * one (same guid).  result may be NULL; clear it with
+ * one (same guid), unless po->keep_same_day.  result may be NULL; clear it with
  * bc_podcast_result_clear(). */
 BC_EXPORT bc_rc bc_podcast_publish(const bc_script *script, const bc_voiceset *vs,
                                    const bc_render_options *ro, const bc_podcast_options *po,

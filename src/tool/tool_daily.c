@@ -280,6 +280,7 @@ int cmd_daily(int argc, char **argv) {
       po.author = cfg->podcast_author;
       po.keep = (size_t)cfg->podcast_keep;
       po.state = st;
+      po.keep_same_day = 1;
       rc = bc_podcast_publish(script, voices, &ro, &po, &pr, &diag);
       tool_progress_done();
       if (rc) {

@@ -68,6 +68,8 @@ static bc_script *episode_script(const char *title, const char *date) {
   return s;
 }
 
+static int keep_same_day;
+
 static void publish(const char *title, const char *date, size_t keep, bc_podcast_result *res) {
   bc_script *s = episode_script(title, date);
   bc_render_options ro;
@@ -83,6 +85,7 @@ static void publish(const char *title, const char *date, size_t keep, bc_podcast
   po.keep = keep;
   po.state_path = statepath;
   po.owner_email = "host@example.com";
+  po.keep_same_day = keep_same_day;
   assert_int_equal(bc_podcast_publish(s, voices, &ro, &po, res, &diag), BC_OK);
   bc_script_free(s);
 }
@@ -281,6 +284,22 @@ static void test_keeps_last_n_and_stable_guid(void **state) {
   assert_true(exists("2026-11-27-morning-briefing.chapters.json"));
 }
 
+/* Daily runs: a second episode on one day has other stories and must not
+ * replace the first. */
+static void test_second_daily_run_adds_an_episode(void **state) {
+  bc_podcast_result res;
+  (void)state;
+  keep_same_day = 1;
+  publish("Noon briefing", "2026-11-28", 5, &res);
+  bc_podcast_result_clear(&res);
+  publish("Noon briefing", "2026-11-28", 5, &res);
+  keep_same_day = 0;
+  assert_string_equal(res.guid, "briefcast-2026-11-28-noon-briefing-2");
+  bc_podcast_result_clear(&res);
+  assert_true(exists("2026-11-28-noon-briefing.mp3"));
+  assert_true(exists("2026-11-28-noon-briefing-2.mp3"));
+}
+
 /* A crash can leave a temporary file behind; the next run removes it, but
  * not the file of a run still going. */
 static void test_stale_temporaries_removed(void **state) {
@@ -329,6 +348,7 @@ int main(void) {
       cmocka_unit_test(test_chapters_json_and_transcripts),
       cmocka_unit_test(test_keeps_last_n_and_stable_guid),
       cmocka_unit_test(test_stale_temporaries_removed),
+      cmocka_unit_test(test_second_daily_run_adds_an_episode),
       cmocka_unit_test(test_no_temporary_files),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
