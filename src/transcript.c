@@ -293,7 +293,9 @@ static bc_rc write_cues(const bc_script *script, const bc_timeline *tl,
   for (size_t i = 0; i < cl.n; i++) {
     const cue *c = &cl.v[i];
     const bc_segment *g = &script->segments[c->segment];
-    buf_addc(&o, '\n');
+    /* A blank line separates cues (and the WEBVTT header); an SRT file
+     * starts directly with its first cue number. */
+    if (vtt || i > 0) buf_addc(&o, '\n');
     if (!vtt) buf_printf(&o, "%zu\n", i + 1);
     timestamp(&o, c->start, tl->sample_rate, offset, vtt ? '.' : ',');
     buf_adds(&o, " --> ");

@@ -241,6 +241,7 @@ static void test_srt(void **state) {
   briefing(&s, &tl);
   char *srt = NULL, *vtt = NULL;
   assert_int_equal(bc_transcript_srt(&s, tl, NULL, &srt), BC_OK);
+  assert_true(strncmp(srt, "1\n", 2) == 0); /* SRT opens with cue 1, no blank line */
   assert_int_equal(bc_transcript_vtt(&s, tl, NULL, &vtt), BC_OK);
   parsed_cue c[64], v[64];
   size_t n = parse(srt, 0, c, 64);
