@@ -13,7 +13,8 @@ void charset_detect(const char *bytes, size_t len, const char *content_type, int
                     char *out, size_t n);
 
 /* Convert bytes in `charset` to valid UTF-8 without a BOM.  Bytes that are
- * invalid in that charset are dropped, never passed on; control characters
+ * invalid in that charset never pass on: in UTF-8 text a stray byte is read
+ * as windows-1252 (the usual cause) and anything else is dropped; control characters
  * other than tab and newline are dropped too.  Never fails: an unknown
  * charset falls back to windows-1252.  Free the result with free(). */
 char *charset_to_utf8(const char *bytes, size_t len, const char *charset, size_t *out_len);
