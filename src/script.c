@@ -585,11 +585,13 @@ bc_rc bc_script_parse(const char *text, size_t len, bc_script **out, bc_diag *di
       rc = BC_ERR_PARSE;
     } else {
       if (*t == '\\') t++;
-      if (cur->text) {
+      if (cur->text && *cur->text && *t) {
         char *joined = xasprintf("%s %s", cur->text, t);
         free(cur->text);
         cur->text = joined;
-      } else {
+      } else if (!cur->text || *t) {
+        /* an escaped empty line ("\\") adds no space: text round-trips */
+        free(cur->text);
         cur->text = xstrdup(t);
       }
     }

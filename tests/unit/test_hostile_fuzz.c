@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "briefcast/feed.h"
+#include "briefcast/script.h"
 #include "util.h"
 
 static char *fixture(const char *name, size_t *len) {
@@ -62,10 +63,34 @@ static void test_rss_item_with_two_guids(void **state) {
   bc_feed_free(f);
 }
 
+/* A script line holding only "\\" (an escaped empty line) added a space to
+ * the segment's text, so a script written back and read again changed
+ * ("Hello " then "Hello"): found by fuzz_script's round-trip check. */
+static void test_script_escaped_empty_line(void **state) {
+  (void)state;
+  static const char text[] = "[intro]\nHello\n\\\n\n[outro]\n\\\nBye\n";
+  bc_script *s = NULL, *s2 = NULL;
+  bc_diag d = {{0}};
+  assert_int_equal(bc_script_parse(text, sizeof text - 1, &s, &d), BC_OK);
+  assert_int_equal(s->n_segments, 2);
+  assert_string_equal(s->segments[0].text, "Hello");
+  assert_string_equal(s->segments[1].text, "Bye");
+  char *t1 = NULL, *t2 = NULL;
+  assert_int_equal(bc_script_format(s, &t1), BC_OK);
+  assert_int_equal(bc_script_parse(t1, strlen(t1), &s2, &d), BC_OK);
+  assert_int_equal(bc_script_format(s2, &t2), BC_OK);
+  assert_string_equal(t1, t2);
+  bc_free(t1);
+  bc_free(t2);
+  bc_script_free(s);
+  bc_script_free(s2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_digit_flood),
       cmocka_unit_test(test_rss_item_with_two_guids),
+      cmocka_unit_test(test_script_escaped_empty_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
