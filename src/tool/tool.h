@@ -66,6 +66,16 @@ typedef struct tool_story_opts {
 int tool_make_script(const char *const *inputs, size_t n, const tool_story_opts *o,
                      bc_script **script, bc_voiceset **voices);
 
+/* brief, script and speak share their options: tool_run parses them and
+ * does the command's work. */
+enum { TOOL_BRIEF, TOOL_SCRIPT, TOOL_SPEAK };
+int tool_run(int argc, char **argv, int mode);
+
+/* Read and parse a script file ("-" = stdin) and load the voices, assigning
+ * quote voices.  Prints errors; returns an exit code. */
+int tool_load_script(const char *path, const char *voices_dir, bc_script **script,
+                     bc_voiceset **voices);
+
 /* Check an output path before any work: known format (by --format or the
  * extension), existing writable folder.  Returns 0 or an exit code (after
  * printing the error); *format receives the bc_format. */

@@ -216,7 +216,23 @@ static int tool_publish_episode(const bc_script *script, const bc_voiceset *voic
   return EXIT_OK;
 }
 
-static int run(int argc, char **argv, int want_audio) {
+static const char speak_help[] =
+    "Usage: briefcast speak SCRIPT -o OUTPUT [OPTIONS]\n"
+    "Speak a script written by 'briefcast script' (or by hand; '-' reads stdin).\n\n"
+    "  -o, --output FILE     audio file to write (.wav .flac .ogg .opus .mp3), '-' for stdout\n"
+    "  -f, --format NAME     wav, flac, ogg, opus, mp3, raw; default: by extension\n"
+    "      --podcast DIR     publish as an episode into DIR instead of -o (see brief)\n"
+    "      --preset, --sample-rate, --bitrate, --quality, --intro-audio, --outro-audio,\n"
+    "      --author, --podcast-name, --base-url, --keep: as for 'briefcast brief'\n"
+    "      --voices DIR      voice profiles folder\n"
+    "      --rate WPM        narrator's speed in words per minute\n"
+    "  -q, --quiet           no progress messages\n"
+    "  -h, --help            show this help\n"
+    "Example: briefcast script examples/*.txt > brief.txt; $EDITOR brief.txt;\n"
+    "         briefcast speak brief.txt -o brief.ogg\n";
+
+int tool_run(int argc, char **argv, int mode) {
+  int want_audio = mode != TOOL_SCRIPT;
   const char *cmd = argv[0];
   tool_story_opts so = {0};
   bc_render_options ro;
@@ -236,7 +252,8 @@ static int run(int argc, char **argv, int want_audio) {
     case 'f': format_name = optarg; break;
     case 'q': tool_quiet = 1; break;
     case 'h':
-      fputs(want_audio ? brief_help : script_help, stdout);
+      fputs(mode == TOOL_BRIEF ? brief_help : mode == TOOL_SPEAK ? speak_help : script_help,
+            stdout);
       return tool_finish_stdout();
     case OPT_VOICES: so.voices_dir = optarg; break;
     case OPT_RATE:
@@ -298,6 +315,8 @@ static int run(int argc, char **argv, int want_audio) {
     default: return tool_usage_error(cmd, "bad option");
     }
   }
+  if (mode == TOOL_SPEAK && optind != argc - 1)
+    return tool_usage_error(cmd, "give exactly one script file");
   if (optind >= argc && !so.opml) return tool_usage_error(cmd, "no articles given");
   if (want_audio && po.dir) {
     if (output) return tool_usage_error(cmd, "--podcast DIR and -o FILE: give one of them");
@@ -312,8 +331,11 @@ static int run(int argc, char **argv, int want_audio) {
       format_name = bc_format_name((bc_format)preset_format);
     if ((rc = tool_check_output(cmd, output, format_name, &format))) return rc;
   }
-  status = tool_make_script((const char *const *)argv + optind, (size_t)(argc - optind), &so,
-                            &script, &voices);
+  if (mode == TOOL_SPEAK)
+    status = tool_load_script(argv[optind], so.voices_dir, &script, &voices);
+  else
+    status = tool_make_script((const char *const *)argv + optind, (size_t)(argc - optind), &so,
+                              &script, &voices);
   if (status == EXIT_FAIL) return status;
   if (want_audio && po.dir) {
     ro.format = format;
@@ -346,5 +368,5 @@ static int run(int argc, char **argv, int want_audio) {
   return status;
 }
 
-int cmd_brief(int argc, char **argv) { return run(argc, argv, 1); }
-int cmd_script(int argc, char **argv) { return run(argc, argv, 0); }
+int cmd_brief(int argc, char **argv) { return tool_run(argc, argv, TOOL_BRIEF); }
+int cmd_script(int argc, char **argv) { return tool_run(argc, argv, TOOL_SCRIPT); }

@@ -65,6 +65,8 @@ for l in open(sys.argv[1]):
 sys.stdout.write(''.join(out))
 PY
 "$BRIEFCAST" speak -q noquotes.script -o short.wav
+check "speak takes the sound options too" "$BRIEFCAST" speak -q noquotes.script --preset broadcast --sample-rate 48000 -o short.flac
+check "speak reads a script from stdin" sh -c '"$BRIEFCAST" speak -q - -o stdin.wav < noquotes.script && test -s stdin.wav'
 check "dropping quotes in the script makes the audio shorter" python3 - full.wav short.wav <<'PY'
 import sys, wave
 a, b = (wave.open(f) for f in sys.argv[1:3])
