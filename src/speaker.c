@@ -773,7 +773,12 @@ static int verb_like(const ctx *c, size_t i) {
          tok_in(c, i, (const char *const[]){"is", "was", "has", "had", "will", "would", "can", "could",
                                             "did", "does", "may", "might", "must", "should", "took",
                                             "made", "gave", "got", "went", "came", "saw", "won", "lost",
-                                            "led", "met", "ran", "left", "put", "set", "let", "cut", NULL});
+                                            "led", "met", "ran", "left", "put", "set", "let", "cut",
+                                            "began", "became", "sought", "thought", "brought", "held",
+                                            "kept", "felt", "spoke", "wrote", "drew", "stood", "sat",
+                                            "rose", "fell", "knew", "found", "sent", "spent", "built",
+                                            "paid", "meant", "told", "struck", "won", "lost", "chose",
+                                            NULL});
 }
 
 /* Is the single word at i the surname or first name of someone known? */
@@ -1504,7 +1509,7 @@ static resolved resolve_np(ctx *c, const np *who) {
     size_t head = who->b;
     char lw[48];
     lower_word(c, head, lw, sizeof lw);
-    int definite = tok_is(c, who->a, "the") && who->b - who->a <= 2;
+    int definite = tok_is(c, who->a, "the") && who->b - who->a <= 4;
     if (definite) {
       for (size_t i = who->a; i-- > 0 && who->a - i < LOOK_BACK;) {
         int p = c->ment[i];
@@ -1525,6 +1530,28 @@ static resolved resolve_np(ctx *c, const np *who) {
           r.person = p;
           c->ment[who->a] = p;
           break;
+        }
+      }
+    }
+    if (r.person < 0 && definite) {
+      /* "the senator", "the Florida senator", "the former president": a role
+       * that points back to the person the story is about */
+      static const char *const ROLES[] = {"senator", "president", "mayor", "governor", "congressman",
+                                          "congresswoman", "nominee", "candidate", "secretary",
+                                          "minister", "chairman", "chairwoman", "lawmaker",
+                                          "businessman", "businesswoman", "billionaire", "actor",
+                                          "actress", "singer", "star", "coach", "judge", "prosecutor",
+                                          "founder", "executive", "ceo", "frontrunner",
+                                          "front-runner", "republican", "democrat", "leader",
+                                          "premier", "chancellor", "general", "ambassador",
+                                          "representative", "speaker", "pope", "king", "queen",
+                                          "prince", "princess", "host", "author", "director", NULL};
+      if (in_list(lw, ROLES)) {
+        bc_gender g = title_gender(lw);
+        int p = resolve_pronoun(c, who->a, g, 0);
+        if (p >= 0) {
+          r.person = p;
+          c->ment[who->a] = p;
         }
       }
     }

@@ -203,6 +203,20 @@ static void test_paragraph_after_the_speaker(void **state) {
   article_free(a);
 }
 
+static void test_role_descriptions_resolve(void **state) {
+  (void)state;
+  /* "the senator", "the Texas senator": the person the story is about */
+  bc_article *a = article_of("Sen. Ted Cruz warned against a brokered convention on Sunday.\n\n"
+                             "\"I think that would be an absolute disaster,\" the Texas senator said.\n\n"
+                             "Gov. Chris Christie disagreed with him.\n\n"
+                             "\"He went for the easy political vote,\" the governor said.");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "I think that would be", "Ted Cruz");
+  expect_speaker(s, "He went for the easy", "Chris Christie");
+  bc_story_free(s);
+  article_free(a);
+}
+
 static void test_single_mark_quotes(void **state) {
   (void)state;
   /* British style: read in the briefing, not listed in the JSON */
@@ -445,6 +459,7 @@ int main(void) {
       cmocka_unit_test(test_pronoun_and_short_name_resolution),
       cmocka_unit_test(test_continuation_inherits_speaker),
       cmocka_unit_test(test_paragraph_after_the_speaker),
+      cmocka_unit_test(test_role_descriptions_resolve),
       cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
