@@ -1511,7 +1511,7 @@ static resolved resolve_np(ctx *c, const np *who) {
     lower_word(c, head, lw, sizeof lw);
     int definite = tok_is(c, who->a, "the") && who->b - who->a <= 4;
     if (definite) {
-      for (size_t i = who->a; i-- > 0 && who->a - i < LOOK_BACK;) {
+      for (size_t i = who->a; i-- > 0 && who->a - i < LOOK_BACK * 12;) {
         int p = c->ment[i];
         if (p < 0) continue;
         const person *pp = &c->pp[p];
