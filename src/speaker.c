@@ -781,6 +781,19 @@ static int verb_like(const ctx *c, size_t i) {
                                             NULL});
 }
 
+/* Nouns of a role that a definite description uses to point back to a
+ * person ("the senator", "the Florida senator"). */
+static const char *const ROLES[] = {"senator", "president", "mayor", "governor", "congressman",
+                                          "congresswoman", "nominee", "candidate", "secretary",
+                                          "minister", "chairman", "chairwoman", "lawmaker",
+                                          "businessman", "businesswoman", "billionaire", "actor",
+                                          "actress", "singer", "star", "coach", "judge", "prosecutor",
+                                          "founder", "executive", "ceo", "frontrunner",
+                                          "front-runner", "republican", "democrat", "leader",
+                                          "premier", "chancellor", "general", "ambassador",
+                                          "representative", "speaker", "pope", "king", "queen",
+                                          "prince", "princess", "host", "author", "director", NULL};
+
 /* Is the single word at i the surname or first name of someone known? */
 static int known_name(const ctx *c, size_t i) {
   if (!c->n_slot) return 0;
@@ -1536,16 +1549,7 @@ static resolved resolve_np(ctx *c, const np *who) {
     if (r.person < 0 && definite) {
       /* "the senator", "the Florida senator", "the former president": a role
        * that points back to the person the story is about */
-      static const char *const ROLES[] = {"senator", "president", "mayor", "governor", "congressman",
-                                          "congresswoman", "nominee", "candidate", "secretary",
-                                          "minister", "chairman", "chairwoman", "lawmaker",
-                                          "businessman", "businesswoman", "billionaire", "actor",
-                                          "actress", "singer", "star", "coach", "judge", "prosecutor",
-                                          "founder", "executive", "ceo", "frontrunner",
-                                          "front-runner", "republican", "democrat", "leader",
-                                          "premier", "chancellor", "general", "ambassador",
-                                          "representative", "speaker", "pope", "king", "queen",
-                                          "prince", "princess", "host", "author", "director", NULL};
+
       if (in_list(lw, ROLES)) {
         bc_gender g = title_gender(lw);
         int p = resolve_pronoun(c, who->a, g, 0);
@@ -1671,6 +1675,21 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
   }
   char **direct = xcalloc(n ? n : 1, sizeof *direct); /* "X said" forms of partial quotes */
 
+  /* "Mike Pence says ... The Republican nominee was speaking ...": a role
+   * description opening a sentence is a mention of the person before it */
+  for (size_t i = 0; i < c.n; i++) {
+    if (!(i == 0 || c.tk[i - 1].sent != c.tk[i].sent) || !tok_is(&c, i, "the") || c.tk[i].quote >= 0) continue;
+    size_t h = i + 1;
+    while (h < c.n && h < i + 5 && c.tk[h].word && !verb_like(&c, h) && !is_verb(&c, h) &&
+           !tok_in(&c, h, NP_STOPS))
+      h++;
+    if (h == i + 1) continue;
+    char lw[48];
+    lower_word(&c, h - 1, lw, sizeof lw);
+    if (!in_list(lw, ROLES)) continue;
+    int p = resolve_pronoun(&c, i, title_gender(lw), 0);
+    if (p >= 0) c.ment[i] = p;
+  }
   for (size_t qi = 0; qi < n; qi++) {
     const quote_seg *q = &segs[qi];
     bc_quote *bq = &s->quotes[qi];
