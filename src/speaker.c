@@ -1837,18 +1837,22 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
           while (plo > 0 && f - plo < MAX_SENTENCE_TOKENS && c.tk[plo - 1].sent == c.tk[f - 1].sent &&
                  c.tk[plo - 1].block == c.tk[f - 1].block)
             plo--;
-          attr pa = attr_before(&c, plo, f, 0);
-          if (!pa.found || pa.who.kind == NP_DESC) {
-            np who = sentence_subject(&c, plo, f);
+          /* the main clause's subject first, then a speech verb's */
+          for (int way = 0; way < 2 && !bq->speaker; way++) {
+            attr pa;
             memset(&pa, 0, sizeof pa);
-            if (who.kind == NP_NAME || who.kind == NP_PRON) {
-              pa.who = who;
-              pa.verb = (size_t)-1;
-              pa.appos_a = 1;
-              pa.found = 1;
+            pa.verb = (size_t)-1;
+            pa.appos_a = 1;
+            if (way == 0) {
+              np who = sentence_subject(&c, plo, f);
+              if (who.kind == NP_NAME || who.kind == NP_PRON) {
+                pa.who = who;
+                pa.found = 1;
+              }
+            } else {
+              pa = attr_before(&c, plo, f, 0);
             }
-          }
-          if (pa.found && pa.who.kind != NP_DESC) {
+            if (!pa.found || pa.who.kind == NP_DESC) continue;
             resolved r = resolve_np(&c, &pa.who);
             if (r.speaker && r.person >= 0) {
               bq->speaker = r.speaker;
@@ -1858,11 +1862,12 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
               pa.appos_a = 1;
               pa.appos_b = 0;
               bq->attribution = spoken_attribution(&c, &pa, &r, &dq, qfirst[qi]);
-              continue;
+              break;
             }
             free(r.speaker);
             free(r.title);
           }
+          if (bq->speaker) continue;
         }
       }
       if (!from || !from->speaker) continue;
