@@ -794,6 +794,20 @@ static const char *const ROLES[] = {"senator", "president", "mayor", "governor",
                                           "representative", "speaker", "pope", "king", "queen",
                                           "prince", "princess", "host", "author", "director", NULL};
 
+/* Words of a time expression between a subject and its verb ("Priebus
+ * later Thursday told"). */
+static int time_word(const ctx *c, size_t i) {
+  static const char *const T[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                  "sunday", "today", "yesterday", "tonight", "morning", "afternoon",
+                                  "evening", "night", NULL};
+  return tok_in(c, i, T);
+}
+
+/* Speech verbs whose object is the listener ("told Fox News:"). */
+static const char *const ADDRESSEE_VERBS[] = {"told", "tells", "tell", "telling", "asked", "asks",
+                                              "informed", "assured", "advised", "reminded", "urged",
+                                              "warned", "emailed", "texted", "messaged", NULL};
+
 /* Is the single word at i the surname or first name of someone known? */
 static int known_name(const ctx *c, size_t i) {
   if (!c->n_slot) return 0;
@@ -817,7 +831,8 @@ typedef struct np {
 static int is_verb(const ctx *c, size_t i) {
   if (i >= c->n) return 0;
   if ((tok_is(c, i, "put") || tok_is(c, i, "puts")) && tok_is(c, i + 1, "it")) return 1; /* "as X put it" */
-  if ((tok_is(c, i, "went") || tok_is(c, i, "goes")) && tok_is(c, i + 1, "on")) return 1;  /* "Trump went on" */
+  if ((tok_is(c, i, "went") || tok_is(c, i, "goes")) && tok_is(c, i + 1, "on"))  /* "Trump went on" */
+    return i + 2 >= c->n || tok_is(c, i + 2, "to") || !c->tk[i + 2].word || c->tk[i + 2].quote >= 0;
   if (!tok_in(c, i, SPEECH_VERBS)) return 0;
   /* "Read said": a capital inside a sentence makes a name */
   if (c->tk[i].cap && i > 0 && c->tk[i - 1].sent == c->tk[i].sent && c->tk[i - 1].block == c->tk[i].block &&
@@ -1242,6 +1257,21 @@ static np sentence_subject(const ctx *c, size_t lo, size_t hi) {
       if (z < hi) k = z + 1;
     }
   }
+  {
+    /* "Specifically, ..." / "Shortly after the vote, ...": an adverb opener */
+    char w0[32];
+    lower_word(c, k, w0, sizeof w0);
+    size_t L0 = strlen(w0);
+    if (L0 > 4 && c->tk[k].cap && !strcmp(w0 + L0 - 2, "ly") && !known_name(c, k) && k + 1 < hi) {
+      if (punct_is(c, k + 1, ','))
+        k += 2;
+      else if (tok_in(c, k + 1, (const char *const[]){"after", "before", "before,", NULL})) {
+        size_t z = k;
+        while (z < hi && !(punct_is(c, z, ',') && c->tk[z].quote < 0)) z++;
+        if (z < hi) k = z + 1;
+      }
+    }
+  }
   for (int round = 0; round < 2 && k < hi && tok_in(c, k, OPENERS); round++) {
     if (tok_in(c, k, (const char *const[]){"but", "and", "still", "yet", "so", "then", "also", "now", NULL})) {
       k++;
@@ -1294,7 +1324,8 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
     if (adjacent && k + 1 == p && punct_is(c, k, ':') && k > lo) {
       /* "Michael P. McDonald: "..."" -- a name and a colon, as in a transcript */
       np who = np_back(c, k - 1, lo);
-      if (who.kind == NP_NAME && (who.a == lo || !c->tk[who.a - 1].word || is_verb(c, who.a - 1) ||
+      if (who.kind == NP_NAME && (who.a == lo || !c->tk[who.a - 1].word ||
+                                  (is_verb(c, who.a - 1) && !tok_in(c, who.a - 1, ADDRESSEE_VERBS)) ||
                                   role_word(c, who.a - 1))) {
         r.who = who;
         r.found = 1;
@@ -1328,7 +1359,8 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
     s--;
     if (s > lo + 1 && punct_is(c, s - 1, ',')) s--; /* "Beck, who" */
   }
-  while (s > lo && (tok_in(c, s - 1, FILLERS) ||
+  while (s > lo && (tok_in(c, s - 1, FILLERS) || time_word(c, s - 1) ||
+                    (tok_is(c, s - 1, "on") && s < v && time_word(c, s)) ||
                     (c->tk[s - 1].word && !c->tk[s - 1].cap && c->tk[s - 1].e - c->tk[s - 1].s > 4 &&
                      !memcmp(c->t + c->tk[s - 1].e - 2, "ly", 2))))
     s--;
@@ -1377,6 +1409,12 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
     size_t z = s - 1;
     while (z > lo && z + 10 > s && !punct_is(c, z, '(')) z--;
     if (punct_is(c, z, '(')) s = z;
+  }
+  if (s > lo + 2 && punct_is(c, s - 1, ',') && punct_is(c, s - 2, ')')) {
+    /* "Gov. John Kasich (R-OH), said": the party tag is not an apposition */
+    size_t z = s - 2;
+    while (z > lo && z + 10 > s && !punct_is(c, z, '(')) z--;
+    if (punct_is(c, z, '(') && z > lo && is_name_word(c, z - 1)) s = z;
   }
   if (s > lo && punct_is(c, s - 1, ',')) {
     size_t z = s - 1;
@@ -1453,7 +1491,8 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
   skip_fillers_fwd(c, &j, p - 1);
   if (j < p) {
     np who = np_fwd(c, j, p - 1);
-    if (who.kind == NP_NAME && who.na == j &&
+    /* but "told Fox News:" names the listener, not the speaker */
+    if (who.kind == NP_NAME && who.na == j && !tok_in(c, v, ADDRESSEE_VERBS) &&
         (who.b + 1 >= p || punct_is(c, who.b + 1, ':') || punct_is(c, who.b + 1, ','))) {
       r.who = who;
       r.verb = v;

@@ -217,6 +217,39 @@ static void test_role_descriptions_resolve(void **state) {
   article_free(a);
 }
 
+static void test_told_names_the_listener(void **state) {
+  (void)state;
+  /* "X told Channel Nine News:": the speaker is X, not the outlet; a time
+   * expression may sit between the subject and the verb */
+  bc_article *a = article_of("Mayor Jane Holloway toured the new ferry terminal.\n\n"
+                             "Holloway later Thursday told Channel Nine News: \"The bridge will open in the "
+                             "spring and we are ready for it.\"\n\n"
+                             "Harbor union leader Luis Ortega told The Daily Clarion: \"A lot of people are "
+                             "worried about the ferry schedule.\"");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "The bridge will open", "Jane Holloway");
+  expect_speaker(s, "A lot of people are", "Luis Ortega");
+  bc_story_free(s);
+  article_free(a);
+}
+
+static void test_openers_and_party_tags(void **state) {
+  (void)state;
+  /* "goes on recess" is not "went on"; a sentence-opening adverb is not a
+   * name; "(R-OH)," after a name is not an apposition */
+  bc_article *a = article_of("By contrast, Sen. Marcus Webb said that once the Senate goes on recess, \"I intend "
+                             "to visit every county in the state.\"\n\n"
+                             "Specifically, Webb argued \"that the new toll will fall hardest on commuters.\"\n\n"
+                             "After winning the county in the primary, Gov. Peter Lindqvist (R-OH), said, \"We "
+                             "are going to keep the plant open for another decade.\"");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "I intend to visit", "Marcus Webb");
+  expect_speaker(s, "that the new toll", "Marcus Webb");
+  expect_speaker(s, "We are going to keep", "Peter Lindqvist");
+  bc_story_free(s);
+  article_free(a);
+}
+
 static void test_single_mark_quotes(void **state) {
   (void)state;
   /* British style: read in the briefing, not listed in the JSON */
@@ -460,6 +493,8 @@ int main(void) {
       cmocka_unit_test(test_continuation_inherits_speaker),
       cmocka_unit_test(test_paragraph_after_the_speaker),
       cmocka_unit_test(test_role_descriptions_resolve),
+      cmocka_unit_test(test_told_names_the_listener),
+      cmocka_unit_test(test_openers_and_party_tags),
       cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
