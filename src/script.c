@@ -404,7 +404,10 @@ bc_rc bc_script_format(const bc_script *s, char **out) {
     buf_adds(&b, "]\n");
     if (g->text) {
       const char *t = g->text;
-      if (*t == '[' || *t == '#' || *t == '\\') buf_addc(&b, '\\');
+      /* escape what the reader would take otherwise: a header, a comment,
+       * a leading blank (trimmed) or an empty line (skipped) */
+      if (!*t || *t == '[' || *t == '#' || *t == '\\' || *t == ' ' || *t == '\t')
+        buf_addc(&b, '\\');
       for (; *t; t++) buf_addc(&b, *t == '\n' ? ' ' : *t);
       buf_addc(&b, '\n');
     }

@@ -84,6 +84,19 @@ static void test_script_escaped_empty_line(void **state) {
   bc_free(t2);
   bc_script_free(s);
   bc_script_free(s2);
+  /* a segment whose text is empty ("\\" alone), or starts with a blank
+   * ("\\  x"), is written so that it reads back the same */
+  static const char odd[] = "[intro]\n\\\n[outro]\n\\  spaced out\n";
+  assert_int_equal(bc_script_parse(odd, sizeof odd - 1, &s, &d), BC_OK);
+  assert_string_equal(s->segments[0].text, "");
+  assert_string_equal(s->segments[1].text, "  spaced out");
+  assert_int_equal(bc_script_format(s, &t1), BC_OK);
+  assert_int_equal(bc_script_parse(t1, strlen(t1), &s2, &d), BC_OK);
+  assert_string_equal(s2->segments[0].text, "");
+  assert_string_equal(s2->segments[1].text, "  spaced out");
+  bc_free(t1);
+  bc_script_free(s);
+  bc_script_free(s2);
 }
 
 int main(void) {
