@@ -163,7 +163,9 @@ static const char *const SPEECH_VERBS[] = {
     "murmured", "stammered", "barked", "growled", "declared", "interrupted", "responded",
     "replying", "responding", "answering", "recounting", "reminding", "reminded", "teased",
     "taunted", "conceded", "continues", "pressed", "retaliated", "fired", "hit", "shot",
-    "cautioned", "interjected", "mused", NULL};
+    "cautioned", "interjected", "mused", "exhorted", "chided", "chiding", "implored", "imploring",
+    "intoned", "lectured", "reasoned", "rebutted", "sneered", "snarled", "joking", "boasting",
+    "complaining", "lamenting", "quipping", "scoffing", "pleading", "tweets", NULL};
 
 int story_is_speech_verb(const char *w, size_t n) {
   char buf[32];
@@ -1140,6 +1142,13 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
         if (z > q) {
           r.appos_a = q;
           r.appos_b = z - 1;
+          /* "said the evening host, author Miriam Castellanos": the name */
+          np inner = np_fwd(c, q, z - 1);
+          if (r.who.kind == NP_DESC && inner.kind == NP_NAME && inner.nb == z - 1) {
+            r.appos_a = r.who.a;
+            r.appos_b = r.who.b;
+            r.who = inner;
+          }
         }
       }
     }
@@ -1282,6 +1291,16 @@ static np sentence_subject(const ctx *c, size_t lo, size_t hi) {
       while (k < hi && c->tk[k].quote >= 0) k++;
     }
   }
+  {
+    /* "A few days later, Trump ...", "Two weeks ago, ...": a time phrase */
+    size_t z = k;
+    while (z < hi && z < k + 6 && c->tk[z].word && c->tk[z].quote < 0) z++;
+    if (z > k && z < hi && punct_is(c, z, ',') &&
+        (tok_in(c, z - 1, (const char *const[]){"later", "ago", "earlier", "before", "after", "year",
+                                                 "week", "month", NULL}) ||
+         time_word(c, z - 1)))
+      k = z + 1;
+  }
   /* "On July 6, 2015, Sanders made ..." */
   while (k + 1 < hi && c->tk[k].word && c->t[c->tk[k].s] >= '0' && c->t[c->tk[k].s] <= '9' &&
          punct_is(c, k + 1, ','))
@@ -1379,7 +1398,8 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
         (s > lo && (tok_is(c, s - 1, "and") || tok_is(c, s - 1, "but")))) {
       /* the speaker of an earlier verb ("Hollande said ..., noting"), else
        * the sentence's subject */
-      if (participle && v > lo + 1) {
+      int coord = s > lo && s == v && (tok_is(c, s - 1, "and") || tok_is(c, s - 1, "but"));
+      if ((participle || coord) && v > lo + 1) {
         attr outer = attr_before(c, lo, v, 0);
         if (outer.found && (outer.who.kind == NP_NAME || outer.who.kind == NP_PRON)) {
           outer.verb = v;
@@ -1424,6 +1444,12 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
       ap_b = s - 2;
       s = z - 1;
     }
+  }
+  if (s > lo + 1 && punct_is(c, s - 1, ')')) {
+    /* "Sen. Ted Cruz (R-Tex.), a Republican candidate ..., tweeted" */
+    size_t z = s - 1;
+    while (z > lo && z + 10 > s && !punct_is(c, z, '(')) z--;
+    if (punct_is(c, z, '(') && z > lo && is_name_word(c, z - 1)) s = z;
   }
   if (s > lo) {
     np who = np_back(c, s - 1, lo);

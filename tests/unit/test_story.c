@@ -250,6 +250,29 @@ static void test_openers_and_party_tags(void **state) {
   article_free(a);
 }
 
+static void test_speaker_in_the_clause_before(void **state) {
+  (void)state;
+  /* a party tag then a long apposition; "said ... and added"; a time phrase
+   * opening the sentence; a description followed by the name */
+  bc_article *a = article_of(
+      "On the other side, Sen. Dana Whitfield (R-Tex.), a Republican candidate for governor who has made "
+      "water rights a centerpiece of her campaign, tweeted a warning. \"Remember in November the members "
+      "who blocked this bill for two days.\"\n\n"
+      "In a long interview with a local radio host last year, Oscar Lindgren said he welcomed the audit and "
+      "added, \"I'll cooperate fully, no problem.\"\n\n"
+      "Councilwoman Priya Natarajan first backed the levy. But a few days later, Natarajan reversed herself "
+      "again, telling reporters that the levy \"is dead for this year and probably the next.\"\n\n"
+      "\"It's about time that this town had a real library,\" exhorted the evening's host, author Miriam "
+      "Castellanos.");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "Remember in November", "Dana Whitfield");
+  expect_speaker(s, "I'll cooperate fully", "Oscar Lindgren");
+  expect_speaker(s, "is dead for this year", "Priya Natarajan");
+  expect_speaker(s, "It's about time", "Miriam Castellanos");
+  bc_story_free(s);
+  article_free(a);
+}
+
 static void test_single_mark_quotes(void **state) {
   (void)state;
   /* British style: read in the briefing, not listed in the JSON */
@@ -495,6 +518,7 @@ int main(void) {
       cmocka_unit_test(test_role_descriptions_resolve),
       cmocka_unit_test(test_told_names_the_listener),
       cmocka_unit_test(test_openers_and_party_tags),
+      cmocka_unit_test(test_speaker_in_the_clause_before),
       cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
