@@ -1463,7 +1463,11 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
         size_t a = run_back(c, s - 1);
         if (a < lo) a = lo;
         size_t ns = name_start(c, a, s - 1);
-        if (ns <= s - 1 && s - 1 - ns < 4) {
+        /* but "a statement to Wired explaining", "on Facebook writing": a
+         * place or listener, not the agent */
+        int prep = a > lo && tok_in(c, a - 1, (const char *const[]){"to", "on", "in", "at", "for",
+                                                                    "from", "into", "onto", NULL});
+        if (ns <= s - 1 && s - 1 - ns < 4 && !prep) {
           who.kind = NP_NAME;
           who.a = a;
           who.b = s - 1;

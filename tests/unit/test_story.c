@@ -271,6 +271,13 @@ static void test_speaker_in_the_clause_before(void **state) {
   expect_speaker(s, "It's about time", "Miriam Castellanos");
   bc_story_free(s);
   article_free(a);
+  /* "in a statement to Wired explaining": the outlet is not the agent */
+  a = article_of("Dana Thiel wrote in a statement to Wired explaining why she is speaking, \"but most residents "
+                 "agree that our county is on the wrong track.\"");
+  s = analyze(a);
+  expect_speaker(s, "but most residents agree", "Dana Thiel");
+  bc_story_free(s);
+  article_free(a);
 }
 
 static void test_single_mark_quotes(void **state) {
