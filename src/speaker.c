@@ -165,7 +165,8 @@ static const char *const SPEECH_VERBS[] = {
     "taunted", "conceded", "continues", "pressed", "retaliated", "fired", "hit", "shot",
     "cautioned", "interjected", "mused", "exhorted", "chided", "chiding", "implored", "imploring",
     "intoned", "lectured", "reasoned", "rebutted", "sneered", "snarled", "joking", "boasting",
-    "complaining", "lamenting", "quipping", "scoffing", "pleading", "tweets", NULL};
+    "complaining", "lamenting", "quipping", "scoffing", "pleading", "tweets", "yelling", "shouting",
+    "screaming", "chanting", NULL};
 
 int story_is_speech_verb(const char *w, size_t n) {
   char buf[32];
@@ -1128,6 +1129,14 @@ static attr attr_after(const ctx *c, size_t k, size_t hi) {
   }
   /* ", said X" */
   size_t v = k;
+  {
+    /* "...," noting flagging conditions: a participle's object is not its
+     * speaker, the sentence's subject is */
+    char vw[32];
+    lower_word(c, v, vw, sizeof vw);
+    size_t L = strlen(vw);
+    if (L > 4 && !strcmp(vw + L - 3, "ing") && is_verb(c, v)) return r;
+  }
   if (is_verb(c, v) && !tok_is(c, v, "adding") && !tok_is(c, v, "read") && !tok_is(c, v, "told") &&
       !tok_is(c, v, "tells") && !tok_is(c, v, "telling")) { /* "told X": X listens */
     size_t j = v + 1;
@@ -1255,6 +1264,21 @@ static np sentence_subject(const ctx *c, size_t lo, size_t hi) {
                                         "following", "from", "by", "to", NULL};
   np none = {NP_NONE, 0, 0, 0, 0};
   size_t k = lo;
+  if (k < hi && (k == 0 || c->tk[k - 1].sent != c->tk[k].sent)) {
+    /* "WASHINGTON, Dec. 8 (UPI) -- In response ...": not the subject */
+    size_t d = sentence_skip_dateline(c->t, c->tk[k].s, c->tk[hi].s);
+    while (k < hi && c->tk[k].s < d) k++;
+  }
+  if (k + 1 < hi && punct_is(c, k + 1, ',') &&
+      tok_in(c, k, (const char *const[]){"moreover", "however", "wait", "likewise", "indeed", "instead",
+                                         "meanwhile", "nevertheless", "nonetheless", "furthermore",
+                                         "besides", "otherwise", "well", "now", "then", "again", "first",
+                                         "second", "third", "finally", "thus", "hence", "therefore",
+                                         "often", "sometimes", "today", "yesterday", "still", "yet",
+                                         "also", "plus", "overall", "again", "ironically", NULL})) {
+    /* "Moreover, as part of ...", "Wait, it gets better": an opener */
+    k += 2;
+  }
   {
     /* "Appearing before supporters, Suu Kyi said": a participial opener */
     char w0[32];
@@ -1384,6 +1408,7 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
                      !memcmp(c->t + c->tk[s - 1].e - 2, "ly", 2))))
     s--;
   size_t ap_a = 1, ap_b = 0;
+  int no_desc = 0;
   /* "Adding ...", ", saying", "and vowed": the subject is the sentence's */
   {
     char vw[32];
@@ -1413,6 +1438,9 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
         r.found = 1;
         return r;
       }
+      /* ", saying" after a clause whose subject is not a person: the
+       * phrase before the comma is not the speaker either */
+      if (participle && s == v && s > lo && punct_is(c, s - 1, ',')) no_desc = 1;
     }
   }
   if (s > lo && tok_is(c, s - 1, "to")) {
@@ -1499,6 +1527,7 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
         ap_b = 0;
       }
     }
+    if (who.kind == NP_DESC && no_desc) return r;
     if (who.kind != NP_NONE) {
       r.who = who;
       r.verb = v;

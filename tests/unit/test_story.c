@@ -280,6 +280,31 @@ static void test_speaker_in_the_clause_before(void **state) {
   article_free(a);
 }
 
+static void test_openers_are_not_speakers(void **state) {
+  (void)state;
+  /* a discourse word or a dateline opening the sentence is not the speaker;
+   * "..., noting X" does not make X the speaker; "with X yelling:" */
+  bc_article *a = article_of(
+      "The county board met on Monday to debate the library budget.\n\n"
+      "Moreover, as part of the exchange with the mayor, Commissioner Lena Ostrowski cited a report that "
+      "\"less than one percent of the books\" were ever borrowed.\n\n"
+      "At the same time, Ostrowski remarked that there is still \"more work to do,\" noting rising rents in "
+      "the district.\n\n"
+      "At a rally in Dayton, Ohio, on Saturday, a few of his fans shoved a heckler, with Councilman Rob Tiller "
+      "reportedly yelling: \"Get him out of this hall right now!\"\n\n"
+      "DAYTON, Ohio (AP) \u2014 In response to the vote, the mayor's closest aide rallied volunteers, saying: "
+      "\"We have to be ready for the next round.\"");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "less than one percent", "Lena Ostrowski");
+  expect_speaker(s, "more work to do", "Lena Ostrowski");
+  expect_speaker(s, "Get him out of this hall", "Rob Tiller");
+  const bc_quote *q = quote_starting(s, "We have to be ready for the next");
+  assert_non_null(q);
+  assert_true(q->speaker == NULL || (strcmp(q->speaker, "DAYTON") && strcmp(q->speaker, "the vote")));
+  bc_story_free(s);
+  article_free(a);
+}
+
 static void test_single_mark_quotes(void **state) {
   (void)state;
   /* British style: read in the briefing, not listed in the JSON */
@@ -526,6 +551,7 @@ int main(void) {
       cmocka_unit_test(test_told_names_the_listener),
       cmocka_unit_test(test_openers_and_party_tags),
       cmocka_unit_test(test_speaker_in_the_clause_before),
+      cmocka_unit_test(test_openers_are_not_speakers),
       cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
