@@ -61,6 +61,7 @@ typedef struct person {
   char *role;     /* a describing noun from a title or apposition ("senator") */
   bc_gender gender;
   int is_person;  /* evidence that this is a person, not a place or a body */
+  int lone;       /* known only by one name that speaks ("Obama said") */
 } person;
 
 typedef struct ctx {
@@ -660,6 +661,22 @@ static void collect_people(ctx *c) {
       c->pp[idx].is_person = 1;
     c->ment[ns] = idx;
   }
+  /* a single name that speaks ("Obama said", "Carr explained") is a person
+   * when the article never names them in full */
+  for (i = 1; i + 1 < c->n; i++) {
+    if (c->ment[i] >= 0 || c->tk[i].quote >= 0 || !is_name_word(c, i) || headline[c->tk[i].block]) continue;
+    if (tok_in(c, i, CAP_STOPS) || tok_in(c, i, TITLES) || org_word(c, i) || is_name_word(c, i - 1) ||
+        c->tk[i + 1].cap || !c->tk[i + 1].word || !tok_in(c, i + 1, SPEECH_VERBS) ||
+        !(c->tk[i - 1].sent != c->tk[i].sent || !c->tk[i - 1].word))
+      continue;
+    char *w = tok_text(c, i, i);
+    size_t v = c->n_slot ? *slot_of(c->by_surname, c->n_slot, w, get_surname, c) : 0;
+    free(w);
+    if (v) continue;
+    int idx = add_person(c, i, i, i);
+    c->pp[idx].is_person = 1;
+    c->pp[idx].lone = 1;
+  }
   /* surnames alone ("Paul", "Mr. Obama") are mentions of the person named
    * in full: the nearest one before, else the first after */
   for (i = 0; i < c->n; i++) {
@@ -681,6 +698,7 @@ static void collect_people(ctx *c) {
     if (best < 0 && c->n_slot) {
       size_t v = *slot_of(c->by_surname, c->n_slot, w, get_surname, c);
       if (v && strchr(c->pp[v - 1].name, ' ') && (c->pp[v - 1].is_person || c->pp[v - 1].gender)) best = (int)v - 1;
+      else if (v && c->pp[v - 1].lone) best = (int)v - 1;
     }
     free(w);
     if (best >= 0) c->ment[i] = best;
@@ -717,6 +735,9 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
   return best;
 }
 
+static int verb_like(const ctx *c, size_t i);
+static int is_verb(const ctx *c, size_t i);
+
 /* Resolve a pronoun at token p: the first compatible person mention of the
  * nearest earlier sentence (current sentence: before p). */
 static int resolve_pronoun(ctx *c, size_t p, bc_gender g, int plural) {
@@ -750,6 +771,10 @@ static int resolve_pronoun(ctx *c, size_t p, bc_gender g, int plural) {
       size_t e = c->tk[me].e;
       if ((e >= 2 && c->t[e - 2] == '\'' && c->t[e - 1] == 's') ||
           (e >= 4 && !memcmp(c->t + e - 4, "\xE2\x80\x99s", 4)))
+        continue;
+      /* "the Trump release announcing ...": a name used as a modifier */
+      if (k > lo && tok_in(c, k - 1, (const char *const[]){"the", "a", "an", NULL}) && me + 1 < i &&
+          c->tk[me + 1].word && !c->tk[me + 1].cap && !verb_like(c, me + 1) && !is_verb(c, me + 1))
         continue;
       const person *pp = &c->pp[m];
       if (g && pp->gender && pp->gender != g) continue;

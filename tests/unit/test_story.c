@@ -305,6 +305,27 @@ static void test_openers_are_not_speakers(void **state) {
   article_free(a);
 }
 
+static void test_pronoun_skips_modifiers_and_finds_lone_names(void **state) {
+  (void)state;
+  /* "in the Holt release announcing his role, Marsh described": "he" is
+   * Marsh, not the modifier Holt; a person named only once ("Okafor said")
+   * is still the "he" of the next quote */
+  bc_article *a = article_of(
+      "Mayor Dennis Holt named a new campaign chief this week.\n\n"
+      "But on Thursday, in the Holt release announcing his expanded role, Victor Marsh described the race as "
+      "\"a long series of careful steps.\"\n\n"
+      "\"My job is to protect the mayor's lead and that is what we will do,\" he vowed.\n\n"
+      "Rival organizer Tom Bright called the hire \"a sign of panic\" in the Holt camp.\n\n"
+      "Okafor said the county would watch the count closely. Okafor also addressed the rules last Thursday, "
+      "stating that counties run the vote.\n\n"
+      "\"We do take seriously our duty to protect every ballot cast here,\" he added.");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "My job is to protect", "Victor Marsh");
+  expect_speaker(s, "We do take seriously", "Okafor");
+  bc_story_free(s);
+  article_free(a);
+}
+
 static void test_single_mark_quotes(void **state) {
   (void)state;
   /* British style: read in the briefing, not listed in the JSON */
@@ -552,6 +573,7 @@ int main(void) {
       cmocka_unit_test(test_openers_and_party_tags),
       cmocka_unit_test(test_speaker_in_the_clause_before),
       cmocka_unit_test(test_openers_are_not_speakers),
+      cmocka_unit_test(test_pronoun_skips_modifiers_and_finds_lone_names),
       cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
