@@ -575,9 +575,16 @@ static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
     lower_word(c, a - 1, lw, sizeof lw);
     bc_gender g = title_gender(lw);
     if (g) p->gender = g;
-    if (in_list(lw, TITLES) && strcmp(lw, "house") && strcmp(lw, "state") && strcmp(lw, "white") &&
-        strcmp(lw, "new")) {
-      p->is_person = 1;
+    /* adjectives of party, place or office make no person ("Republican
+     * National Convention", "Former Arizona") */
+    static const char *const NOT_PERSON_TITLES[] = {
+        "house", "state", "white", "new", "republican", "republicans", "democrat", "democrats",
+        "democratic", "gop", "independent", "libertarian", "american", "russian", "u.s.", "us",
+        "presidential", "senate", "defense", "treasury", "homeland", "police", "fire", "press",
+        "former", "senior", "foreign", "deputy", "chief", "prime", "vice", "majority", "minority",
+        NULL};
+    if (in_list(lw, TITLES)) {
+      if (!in_list(lw, NOT_PERSON_TITLES)) p->is_person = 1;
       if (!p->title) {
         /* keep the whole title ("Sen.", "Russian President") */
         size_t ts = a - 1;

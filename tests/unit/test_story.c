@@ -307,6 +307,7 @@ static void test_openers_are_not_speakers(void **state) {
 
 static void test_pronoun_skips_modifiers_and_finds_lone_names(void **state) {
   (void)state;
+  const bc_quote *q;
   /* "in the Holt release announcing his role, Marsh described": "he" is
    * Marsh, not the modifier Holt; a person named only once ("Okafor said")
    * is still the "he" of the next quote */
@@ -322,6 +323,19 @@ static void test_pronoun_skips_modifiers_and_finds_lone_names(void **state) {
   bc_story *s = analyze(a);
   expect_speaker(s, "My job is to protect", "Victor Marsh");
   expect_speaker(s, "We do take seriously", "Okafor");
+  bc_story_free(s);
+  article_free(a);
+  /* "the Republican National Convention" and "Former Arizona" are no one */
+  a = article_of("On the last day of the Republican National Convention in July, Nora Vance strode across the "
+                 "stage. Then she broke with party habit.\n\n"
+                 "\"Policies that let parents thrive should not be novelties,\" she said.\n\n"
+                 "Former Arizona governor Jan Brewer calls security a priority. \"That is something that will "
+                 "resonate with every voter,\" she said.");
+  s = analyze(a);
+  expect_speaker(s, "Policies that let parents", "Nora Vance");
+  q = quote_starting(s, "That is something that will");
+  assert_non_null(q);
+  assert_true(q->speaker == NULL || strcmp(q->speaker, "Arizona"));
   bc_story_free(s);
   article_free(a);
 }
