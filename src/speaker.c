@@ -744,6 +744,15 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
 
 static int verb_like(const ctx *c, size_t i);
 static int is_verb(const ctx *c, size_t i);
+typedef enum { NP_NONE, NP_NAME, NP_PRON, NP_DESC } np_kind;
+
+typedef struct np {
+  np_kind kind;
+  size_t a, b;      /* tokens of the phrase, inclusive */
+  size_t na, nb;    /* the name inside it (NP_NAME) */
+} np;
+
+static np sentence_subject(const ctx *c, size_t lo, size_t hi);
 
 /* Resolve a pronoun at token p: the first compatible person mention of the
  * nearest earlier sentence (current sentence: before p). */
@@ -768,6 +777,19 @@ static int resolve_pronoun(ctx *c, size_t p, bc_gender g, int plural) {
       if (z < i) main_at = z + 1;
     }
     int found = -1;
+    if (lo < i && (lo == 0 || c->tk[lo - 1].sent != c->tk[lo].sent)) {
+      /* the subject of the sentence once its openers are skipped ("One
+       * month after endorsing Trump, Rubio still believes") */
+      np subj = sentence_subject(c, lo, i);
+      if (subj.kind == NP_NAME && subj.na > lo && c->ment[subj.na] >= 0 && c->tk[subj.na].quote < 0) {
+        const person *pp = &c->pp[c->ment[subj.na]];
+        size_t e = c->tk[subj.nb].e;
+        int poss = (e >= 2 && c->t[e - 2] == '\'' && c->t[e - 1] == 's') ||
+                   (e >= 4 && !memcmp(c->t + e - 4, "\xE2\x80\x99s", 4));
+        if (!poss && !(g && pp->gender && pp->gender != g) && (pp->is_person || pp->gender))
+          found = c->ment[subj.na];
+      }
+    }
     for (size_t pass = 0, k = main_at; found < 0 && pass < 2; pass++, k = lo)
     for (; k < (pass ? main_at : i); k++) {
       int m = c->ment[k];
@@ -854,13 +876,6 @@ static int known_name(const ctx *c, size_t i) {
 
 /* ---------------------------------------------------------------- noun phrases */
 
-typedef enum { NP_NONE, NP_NAME, NP_PRON, NP_DESC } np_kind;
-
-typedef struct np {
-  np_kind kind;
-  size_t a, b;      /* tokens of the phrase, inclusive */
-  size_t na, nb;    /* the name inside it (NP_NAME) */
-} np;
 
 /* A speech verb, unless it is a noun here ("the remarks", "Obama's claims"). */
 static int is_verb(const ctx *c, size_t i) {
@@ -1348,6 +1363,22 @@ static np sentence_subject(const ctx *c, size_t lo, size_t hi) {
     }
   }
   {
+    /* "One month after announcing his support for X, Rubio ...": a time
+     * clause, up to its comma */
+    int timed = 0;
+    for (size_t z = k + 1; z < hi && z < k + 3; z++)
+      if (tok_in(c, z, (const char *const[]){"after", "before", "since", NULL}) &&
+          tok_in(c, z - 1, (const char *const[]){"day", "days", "week", "weeks", "month", "months", "year",
+                                                 "years", "hour", "hours", "minute", "minutes", "moments",
+                                                 "soon", "long", "decades", "weekend", "night", NULL}))
+        timed = 1;
+    if (timed) {
+      size_t z = k;
+      while (z < hi && z < k + 16 && !(punct_is(c, z, ',') && c->tk[z].quote < 0)) z++;
+      if (z < hi && z < k + 16) k = z + 1;
+    }
+  }
+  {
     /* "A few days later, Trump ...", "Two weeks ago, ...": a time phrase */
     size_t z = k;
     while (z < hi && z < k + 6 && c->tk[z].word && c->tk[z].quote < 0) z++;
@@ -1593,6 +1624,19 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
   return r;
 }
 
+/* "the former secretary of state", "the Florida senator": a definite
+ * description whose head noun is a role. */
+static int role_desc(const ctx *c, const np *who) {
+  if (who->kind != NP_DESC || !tok_is(c, who->a, "the") || who->b - who->a > 5) return 0;
+  size_t head = who->b;
+  for (size_t z = who->a + 1; z < who->b; z++)
+    if (tok_is(c, z, "of")) {
+      head = z - 1;
+      break;
+    }
+  return tok_in(c, head, ROLES);
+}
+
 /* ---------------------------------------------------------------- resolution */
 
 typedef struct resolved {
@@ -1650,6 +1694,12 @@ static resolved resolve_np(ctx *c, const np *who) {
   } else if (who->kind == NP_DESC) {
     /* "the senator": a person whose title or role says so */
     size_t head = who->b;
+    /* "the former secretary of state": the head is before "of" */
+    for (size_t z = who->a + 1; z < who->b; z++)
+      if (tok_is(c, z, "of")) {
+        head = z - 1;
+        break;
+      }
     char lw[48];
     lower_word(c, head, lw, sizeof lw);
     int definite = tok_is(c, who->a, "the") && who->b - who->a <= 4;
@@ -1683,6 +1733,26 @@ static resolved resolve_np(ctx *c, const np *who) {
       if (in_list(lw, ROLES)) {
         bc_gender g = title_gender(lw);
         int p = resolve_pronoun(c, who->a, g, 0);
+        if (p >= 0 && (c->pp[p].title || c->pp[p].role)) {
+          /* a person with another title is not "the secretary" */
+          char tl[64] = "";
+          const char *src = c->pp[p].title ? c->pp[p].title : c->pp[p].role;
+          size_t L = strlen(src);
+          for (size_t k = 0; k < L && k < sizeof tl - 1; k++) tl[k] = (char)tolower((unsigned char)src[k]);
+          tl[L < sizeof tl - 1 ? L : sizeof tl - 1] = 0;
+          int office = strstr(tl, "sen") || strstr(tl, "gov") || strstr(tl, "rep") || strstr(tl, "secretary") ||
+                       strstr(tl, "president") || strstr(tl, "mayor") || strstr(tl, "minister") ||
+                       strstr(tl, "judge") || strstr(tl, "speaker");
+          int fits = strstr(tl, lw) || (!strcmp(lw, "senator") && strstr(tl, "sen")) ||
+                     (!strcmp(lw, "governor") && strstr(tl, "gov")) ||
+                     ((!strcmp(lw, "congressman") || !strcmp(lw, "congresswoman") ||
+                       !strcmp(lw, "representative")) && strstr(tl, "rep"));
+          if (office && !fits && (!strcmp(lw, "senator") || !strcmp(lw, "governor") || !strcmp(lw, "secretary") ||
+                                  !strcmp(lw, "president") || !strcmp(lw, "mayor") || !strcmp(lw, "minister") ||
+                                  !strcmp(lw, "judge") || !strcmp(lw, "speaker") || !strcmp(lw, "congressman") ||
+                                  !strcmp(lw, "congresswoman") || !strcmp(lw, "representative")))
+            p = -1;
+        }
         if (p >= 0) {
           r.person = p;
           c->ment[who->a] = p;
@@ -1862,7 +1932,7 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
       /* no speech verb: the sentence's subject ("Gingrich dismissed Estonia as
        * being in the "suburbs of St. Petersburg"") */
       np who = sentence_subject(&c, slo, first);
-      if (who.kind == NP_NAME || who.kind == NP_PRON) {
+      if (who.kind == NP_NAME || who.kind == NP_PRON || role_desc(&c, &who)) {
         a.who = who;
         a.verb = (size_t)-1;
         a.appos_a = 1;

@@ -340,6 +340,24 @@ static void test_pronoun_skips_modifiers_and_finds_lone_names(void **state) {
   article_free(a);
 }
 
+static void test_subject_after_time_clause_and_role_subject(void **state) {
+  (void)state;
+  /* "One month after endorsing X, Y still believes ...": "he" is Y; a
+   * role description as the subject of a partial quote ("the former
+   * secretary talked about ...") is the person with that title */
+  bc_article *a = article_of(
+      "Former Secretary of State Alma Reyes spoke in Harrisburg on Monday to a large crowd.\n\n"
+      "Reprising one of her favorite lines, the former secretary of state talked about protecting the \"progress we "
+      "made on the budget\" for years.\n\n"
+      "One month after announcing his support for Walter Penn, Sen. Carl Dobbs still believes that the "
+      "nominee is unready. \"I stand by everything I said during the primary about him,\" he said.");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "progress we made on the budget", "Alma Reyes");
+  expect_speaker(s, "I stand by everything", "Carl Dobbs");
+  bc_story_free(s);
+  article_free(a);
+}
+
 static void test_single_mark_quotes(void **state) {
   (void)state;
   /* British style: read in the briefing, not listed in the JSON */
@@ -588,6 +606,7 @@ int main(void) {
       cmocka_unit_test(test_speaker_in_the_clause_before),
       cmocka_unit_test(test_openers_are_not_speakers),
       cmocka_unit_test(test_pronoun_skips_modifiers_and_finds_lone_names),
+      cmocka_unit_test(test_subject_after_time_clause_and_role_subject),
       cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
