@@ -717,6 +717,14 @@ static void collect_people(ctx *c) {
  * surname, then first name; else the first one after. */
 static int lookup_short(const ctx *c, const char *w, size_t at) {
   int best = -1;
+  /* a first name alone ("Hillary") only when it is known as one: "Trump"
+   * is not the first name of "Trump Train" */
+  char lwf[48];
+  size_t wl = strlen(w);
+  if (wl >= sizeof lwf) wl = sizeof lwf - 1;
+  for (size_t k = 0; k < wl; k++) lwf[k] = (char)tolower((unsigned char)w[k]);
+  lwf[wl] = 0;
+  int first_ok = first_name_gender(lwf) != BC_GENDER_UNKNOWN;
   for (int pass = 0; pass < 4 && best < 0; pass++) {
     size_t lim = (pass & 1) == 0 ? at : c->n;
     if ((pass & 1) && lim > at + LOOK_BACK) lim = at + LOOK_BACK;
@@ -726,7 +734,7 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
       const person *pp = &c->pp[p];
       if (!strchr(pp->name, ' ')) continue;
       if (pass < 2 && !pp->is_person) continue;
-      if (!strcmp(pp->surname, w) || (pp->first && !strcmp(pp->first, w))) {
+      if (!strcmp(pp->surname, w) || (first_ok && pp->first && !strcmp(pp->first, w))) {
         best = p;
         if (pass & 1) break;
       }

@@ -358,6 +358,24 @@ static void test_subject_after_time_clause_and_role_subject(void **state) {
   article_free(a);
 }
 
+static void test_short_name_matches_first_names_only_when_known(void **state) {
+  (void)state;
+  /* "Trump" is not the first name of "the Trump Train"; "Hillary" is */
+  bc_article *a = article_of(
+      "The Gable Express rolled into Dayton on Friday with hundreds of fans.\n\n"
+      "To wit, Gable told a radio host that the former governor \"had a crazy policy on taxes which was "
+      "reckless,\" adding more.\n\n"
+      "Hillary Ward spoke later. \"We will not stop until every vote is counted,\" Hillary said.");
+  bc_story *s = analyze(a);
+  const bc_quote *q = quote_starting(s, "had a crazy policy on taxes");
+  assert_non_null(q);
+  assert_non_null(q->speaker);
+  assert_string_not_equal(q->speaker, "Gable Express");
+  expect_speaker(s, "We will not stop", "Hillary Ward");
+  bc_story_free(s);
+  article_free(a);
+}
+
 static void test_single_mark_quotes(void **state) {
   (void)state;
   /* British style: read in the briefing, not listed in the JSON */
@@ -607,6 +625,7 @@ int main(void) {
       cmocka_unit_test(test_openers_are_not_speakers),
       cmocka_unit_test(test_pronoun_skips_modifiers_and_finds_lone_names),
       cmocka_unit_test(test_subject_after_time_clause_and_role_subject),
+      cmocka_unit_test(test_short_name_matches_first_names_only_when_known),
       cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
