@@ -15,7 +15,7 @@ enum {
   OPT_DATE, OPT_TITLE, OPT_JOBS, OPT_STATE, OPT_OPML, OPT_AUTHOR, OPT_PODCAST_NAME,
   /* audio and podcast options (issue 7) */
   OPT_PODCAST, OPT_BASE_URL, OPT_PRESET, OPT_SAMPLE_RATE, OPT_BITRATE, OPT_QUALITY,
-  OPT_INTRO_AUDIO, OPT_OUTRO_AUDIO, OPT_KEEP, OPT_TIMEOUT
+  OPT_INTRO_AUDIO, OPT_OUTRO_AUDIO, OPT_KEEP, OPT_TIMEOUT, OPT_SPEECH_JOBS
 };
 
 static const char brief_help[] =
@@ -53,6 +53,7 @@ static const char brief_help[] =
     "Voices:\n"
     "      --voices DIR      voice profiles folder (default: the installed profiles)\n"
     "      --rate WPM        narrator's speed in words per minute (others scale alike)\n"
+    "      --speech-jobs N   stories spoken in parallel worker processes (default: cores)\n"
     "Sources:\n"
     "      --jobs N          concurrent downloads (default 8)\n"
     "      --state FILE      state database (HTTP cache, entries read)\n"
@@ -103,6 +104,7 @@ static const struct option long_opts[] = {
     {"outro-audio", required_argument, NULL, OPT_OUTRO_AUDIO},
     {"keep", required_argument, NULL, OPT_KEEP},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"speech-jobs", required_argument, NULL, OPT_SPEECH_JOBS},
     {NULL, 0, NULL, 0}};
 
 static int parse_number(const char *cmd, const char *opt, const char *v, double lo, double hi,
@@ -226,6 +228,7 @@ static const char speak_help[] =
     "      --author, --podcast-name, --base-url, --keep: as for 'briefcast brief'\n"
     "      --voices DIR      voice profiles folder\n"
     "      --rate WPM        narrator's speed in words per minute\n"
+    "      --speech-jobs N   stories spoken in parallel worker processes (default: cores)\n"
     "  -q, --quiet           no progress messages\n"
     "  -h, --help            show this help\n"
     "Example: briefcast script examples/*.txt > brief.txt; $EDITOR brief.txt;\n"
@@ -282,6 +285,10 @@ int tool_run(int argc, char **argv, int mode) {
     case OPT_TITLE: so.title = optarg; break;
     case OPT_STATE: so.state = optarg; break;
     case OPT_OPML: so.opml = optarg; break;
+    case OPT_SPEECH_JOBS:
+      if ((rc = parse_number(cmd, "speech-jobs", optarg, 1, 64, &d))) return rc;
+      ro.jobs = (int)d;
+      break;
     case OPT_TIMEOUT:
       if ((rc = parse_number(cmd, "timeout", optarg, 1, 3600, &d))) return rc;
       so.timeout = (int)d;

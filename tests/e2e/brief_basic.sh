@@ -73,6 +73,11 @@ a, b = (wave.open(f) for f in sys.argv[1:3])
 assert b.getnframes() < a.getnframes() * 0.95, (a.getnframes(), b.getnframes())
 PY
 
+# Parallel speech gives the same file as one worker.
+"$BRIEFCAST" brief -q "$EX"/*.html --date 2026-11-27 --speech-jobs 1 -o one.wav
+"$BRIEFCAST" brief -q "$EX"/*.html --date 2026-11-27 --speech-jobs 2 -o two.wav
+check "--speech-jobs 2 writes the same audio as --speech-jobs 1" cmp -s one.wav two.wav
+
 # Every format by extension, and --format overriding.
 for ext in flac ogg opus mp3; do
   "$BRIEFCAST" brief -q "$EX/glacier-study.txt" -o "g.$ext"
