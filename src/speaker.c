@@ -892,9 +892,16 @@ static int is_verb(const ctx *c, size_t i) {
   if ((tok_is(c, i, "went") || tok_is(c, i, "goes")) && tok_is(c, i + 1, "on"))  /* "Trump went on" */
     return i + 2 >= c->n || tok_is(c, i + 2, "to") || !c->tk[i + 2].word || c->tk[i + 2].quote >= 0;
   if (!tok_in(c, i, SPEECH_VERBS)) return 0;
+  /* "if asked", "when asked": no one speaks */
+  if (i > 0 && tok_is(c, i, "asked") && tok_in(c, i - 1, (const char *const[]){"if", "when", "unless", NULL}) &&
+      (i + 1 >= c->n || !c->tk[i + 1].word))
+    return 0;
   /* "Read said": a capital inside a sentence makes a name */
   if (c->tk[i].cap && i > 0 && c->tk[i - 1].sent == c->tk[i].sent && c->tk[i - 1].block == c->tk[i].block &&
-      !(c->tk[i - 1].quote >= 0 || (!c->tk[i - 1].word && !punct_is(c, i - 1, ','))))
+      !(c->tk[i - 1].quote >= 0 || (!c->tk[i - 1].word && !punct_is(c, i - 1, ','))) &&
+      /* but "Murphy, the head of the PAC, Tweeted on Friday": a verb */
+      !(punct_is(c, i - 1, ',') && i + 1 < c->n && c->tk[i + 1].sent == c->tk[i].sent &&
+        (!c->tk[i + 1].word || (!c->tk[i + 1].cap && !tok_in(c, i + 1, SPEECH_VERBS)))))
     return 0;
   if (i > 0 && c->tk[i - 1].word && c->tk[i - 1].block == c->tk[i].block) {
     static const char *const NOUNISH[] = {"the", "a", "an", "his", "her", "their", "its", "our",
@@ -1946,6 +1953,25 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
         a.appos_a = 1;
         a.appos_b = 0;
         a.found = 1;
+      }
+    }
+    if (!a.found && !q->open_ended && last + 2 < c.n && c.tk[last + 1].sent != c.tk[last].sent &&
+        c.tk[last + 1].block == c.tk[last].block && c.tk[last + 1].quote < 0 && c.tk[last + 1].cap) {
+      /* ""Not us!" Murphy, the head of the PAC, tweeted": the splitter ends
+       * the sentence at the "!" but the attribution follows */
+      size_t nhi = last + 1;
+      while (nhi + 1 < c.n && nhi - last < MAX_SENTENCE_TOKENS && c.tk[nhi + 1].sent == c.tk[last + 1].sent &&
+             c.tk[nhi + 1].quote < 0)
+        nhi++;
+      attr nx = attr_after(&c, last + 1, nhi);
+      if (nx.found && nx.who.kind == NP_NAME && nx.who.a == last + 1 && nx.verb != (size_t)-1 &&
+          nx.verb > nx.who.b && !tok_in(&c, nx.verb, ADDRESSEE_VERBS)) {
+        int32_t pc = 0;
+        size_t back = 0;
+        /* only after a quote that ends in "!" or "?" */
+        size_t qe = segs[qi].end;
+        pc = story_cp_before(c.t, qe, &back);
+        if (pc == '!' || pc == '?') a = nx;
       }
     }
     if (!a.found && slo == first && !q->continues_prev && slo > 0 && c.tk[slo - 1].block == c.tk[slo].block) {

@@ -376,6 +376,25 @@ static void test_short_name_matches_first_names_only_when_known(void **state) {
   article_free(a);
 }
 
+static void test_attribution_after_exclamation_and_if_asked(void **state) {
+  (void)state;
+  /* ""Not us!" Murphy, the head of the PAC, Tweeted": the attribution
+   * after a quote ending in "!"; "if asked." is no speech verb, so the
+   * sentence before the quote names its speaker */
+  bc_article *a = article_of(
+      "The head of the major committee backing the governor, Mike Murphy, praised a donor on Friday.\n\n"
+      "\"Not us but we cannot argue with it!\" Murphy, the head of Right to Rise, Tweeted on Friday with an "
+      "image of the skywriting.\n\n"
+      "Ambassador Lionel Barre spoke at the forum on Monday.\n\n"
+      "Barre distanced himself from the protest by saying he would be willing to help the next cabinet if "
+      "asked. \"I am going to support him, and support him fully, because he can do the job.\"");
+  bc_story *s = analyze(a);
+  expect_speaker(s, "Not us but we cannot", "Mike Murphy");
+  expect_speaker(s, "I am going to support", "Lionel Barre");
+  bc_story_free(s);
+  article_free(a);
+}
+
 static void test_single_mark_quotes(void **state) {
   (void)state;
   /* British style: read in the briefing, not listed in the JSON */
@@ -626,6 +645,7 @@ int main(void) {
       cmocka_unit_test(test_pronoun_skips_modifiers_and_finds_lone_names),
       cmocka_unit_test(test_subject_after_time_clause_and_role_subject),
       cmocka_unit_test(test_short_name_matches_first_names_only_when_known),
+      cmocka_unit_test(test_attribution_after_exclamation_and_if_asked),
       cmocka_unit_test(test_single_mark_quotes),
       cmocka_unit_test(test_gender_from_honorific),
       cmocka_unit_test(test_attribution_reads_naturally),
