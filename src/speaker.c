@@ -1458,6 +1458,17 @@ static attr attr_before(const ctx *c, size_t lo, size_t p, int adjacent) {
       return r;
   }
   if (v == (size_t)-1) return r;
+  if (v > lo && v + 2 < p && tok_in(c, v - 1, (const char *const[]){"was", "were", "is", "being", "been", NULL}) &&
+      tok_is(c, v + 1, "by") && tok_in(c, v, (const char *const[]){"asked", "told", "questioned", "pressed", NULL})) {
+    /* "Sanders was asked by host Bill Maher, "..."": the asker speaks */
+    np who = np_fwd(c, v + 2, p - 1);
+    if (who.kind == NP_NAME) {
+      r.who = who;
+      r.verb = v;
+      r.found = 1;
+      return r;
+    }
+  }
   /* the subject before the verb; "Rikkie Wells who tweeted": the name */
   size_t s = v;
   for (size_t z = v; z > lo + 1 && v - z < 7; z--) {

@@ -393,6 +393,14 @@ static void test_attribution_after_exclamation_and_if_asked(void **state) {
   expect_speaker(s, "I am going to support", "Lionel Barre");
   bc_story_free(s);
   article_free(a);
+  /* "X was asked by host Y, "..."": the one who asks speaks */
+  a = article_of("Senator Ben Sandoval appeared on the late show on Friday.\n\n"
+                 "Sandoval was asked by host Mara Quill, who backs him, \"Now, you famously said in the first "
+                 "debate that you were tired of hearing about it?\"");
+  s = analyze(a);
+  expect_speaker(s, "Now, you famously said", "Mara Quill");
+  bc_story_free(s);
+  article_free(a);
 }
 
 static void test_single_mark_quotes(void **state) {
