@@ -16,7 +16,9 @@
  * document cannot make us recurse. */
 #include <ctype.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "briefcast/fetch.h"
 #include "briefcast/source.h"
 #include "util.h"
@@ -149,9 +151,19 @@ static void slot_target(loader *L, slot *s, const char *where, int local_links_o
   s->link = path ? path : xstrdup(where);
   rc = util_read_file(s->link, (size_t)L->max_bytes, &s->bytes, &s->len);
   if (rc) {
-    slot_fail(s, rc, s->input, rc == BC_ERR_NOT_FOUND ? "no such file"
-                               : rc == BC_ERR_TOO_LARGE ? "file larger than the size limit"
-                                                       : "cannot read the file");
+    struct stat st;
+    int err = errno;
+    const char *why = rc == BC_ERR_NOT_FOUND ? "no such file"
+                      : rc == BC_ERR_TOO_LARGE ? "file larger than the size limit"
+                      : stat(s->link, &st) == 0 && S_ISDIR(st.st_mode) ? "is a folder, not a file"
+                      : NULL;
+    if (why) {
+      slot_fail(s, rc, s->input, why);
+    } else {
+      char *msg = xasprintf("cannot read the file: %s", strerror(err));
+      slot_fail(s, rc, s->input, msg);
+      free(msg);
+    }
     return;
   }
   s->base = path_to_file_url(s->link);

@@ -24,6 +24,8 @@ expect_error "missing file" "nope.txt.*no such file" out.wav "$BRIEFCAST" brief 
 expect_error "empty file" "empty.txt.*empty" out.wav "$BRIEFCAST" brief -q empty.txt -o out.wav
 expect_error "binary file" "blob.bin.*not a text or HTML" out.wav "$BRIEFCAST" brief -q blob.bin -o out.wav
 expect_error "random bytes" "random.txt" out.wav "$BRIEFCAST" brief -q random.txt -o out.wav
+mkdir -p adir
+expect_error "a folder as article" "adir: is a folder" out.wav "$BRIEFCAST" brief -q adir -o out.wav
 expect_error "unknown output extension" "out.xyz.*unknown output extension '.xyz'" out.xyz "$BRIEFCAST" brief -q "$EX" -o out.xyz
 expect_error "unknown --format" "unknown format 'aiff2'" out.wav "$BRIEFCAST" brief -q "$EX" --format aiff2 -o out.wav
 expect_error "missing output folder" "no/such/dir.*does not exist" "" "$BRIEFCAST" brief -q "$EX" -o no/such/dir/out.wav
