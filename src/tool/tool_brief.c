@@ -110,7 +110,7 @@ static const struct option long_opts[] = {
 static int parse_number(const char *cmd, const char *opt, const char *v, double lo, double hi,
                         double *out) {
   char *end;
-  double d;
+  double d = 0;
   errno = 0;
   d = strtod(v, &end);
   if (errno || end == v || *end || d < lo || d > hi)
@@ -243,7 +243,7 @@ int tool_run(int argc, char **argv, int mode) {
   bc_script *script = NULL;
   bc_voiceset *voices = NULL;
   int c, status, format = -1, rc, preset_format = -1;
-  double d;
+  double d = 0;
   bc_podcast_options po;
 
   memset(&ro, 0, sizeof ro);
