@@ -135,19 +135,24 @@ typedef struct limiter {
   size_t L;          /* look-ahead in samples */
   float coef[LIM_PHASES][2 * LIM_K];
   float *x;          /* input history ring (power of two) */
+  float *pk;         /* the stretches' peaks, same ring */
   size_t xmask;
   uint64_t n_in, n_out;
-  uint64_t *dq_i;    /* sliding-minimum deque of (index, gain) */
+  uint64_t *dq_i;    /* sliding-minimum deque of (index, gain), power of two */
   float *dq_v;
-  size_t dq_head, dq_len, dq_cap;
+  size_t dq_head, dq_len, dq_mask;
   double env;
   float *ring;       /* the last L+1 envelope values, for the moving average */
+  size_t rpos;       /* where the next one goes */
+  size_t nonunit;    /* how many of them are below 1 */
   double sum;
   float *out;        /* BLOCK samples */
   float lin[2 * LIM_K - 1 + BLOCK];  /* the block with the samples before it */
   float peaks[BLOCK];
   float coef_abs;    /* largest sum of |coef| over the phases */
   double min_gain;   /* smallest gain applied, for reports */
+  double inv_len;    /* 1 / (L + 1) */
+  double out_peak;   /* largest output peak (interpolated where it mattered) */
 } limiter;
 
 static void lim_init(limiter *l, unsigned rate, double ceiling_db) {
@@ -157,6 +162,7 @@ static void lim_init(limiter *l, unsigned rate, double ceiling_db) {
   l->ceiling = db_to_lin(ceiling_db - CEILING_MARGIN_DB);
   l->release = 1.0 - exp(-1.0 / (0.080 * rate));
   l->L = (size_t)(rate * 0.005) + 1; /* 5 ms */
+  l->inv_len = 1.0 / (double)(l->L + 1);
   for (p = 0; p < LIM_PHASES; p++) {
     double f = (p + 1) / (double)(LIM_PHASES + 1), sum = 0;
     for (k = 0; k < 2 * LIM_K; k++) {
@@ -178,9 +184,12 @@ static void lim_init(limiter *l, unsigned rate, double ceiling_db) {
   while (size < 2 * LIM_K + l->L + 4) size <<= 1;
   l->x = xcalloc(size, sizeof *l->x);
   l->xmask = size - 1;
-  l->dq_cap = l->L + 4;
-  l->dq_i = xmalloc(l->dq_cap * sizeof *l->dq_i);
-  l->dq_v = xmalloc(l->dq_cap * sizeof *l->dq_v);
+  l->pk = xcalloc(size, sizeof *l->pk);
+  for (size = 1; size < l->L + 4; size <<= 1) {
+  }
+  l->dq_mask = size - 1;
+  l->dq_i = xmalloc(size * sizeof *l->dq_i);
+  l->dq_v = xmalloc(size * sizeof *l->dq_v);
   l->env = 1.0;
   l->ring = xmalloc((l->L + 1) * sizeof *l->ring);
   for (i = 0; i <= l->L; i++) l->ring[i] = 1.0f;
@@ -191,6 +200,7 @@ static void lim_init(limiter *l, unsigned rate, double ceiling_db) {
 
 static void lim_free(limiter *l) {
   free(l->x);
+  free(l->pk);
   free(l->dq_i);
   free(l->dq_v);
   free(l->ring);
@@ -200,41 +210,60 @@ static void lim_free(limiter *l) {
 
 /* The gain stage for stretch m (peak known); returns 1 and sets *y when the
  * sample L behind it is ready. */
-static int lim_gain_step(limiter *l, int64_t m, double peak, float *y) {
-  double g = peak > l->ceiling ? l->ceiling / peak : 1.0, minf, gain;
+static inline int lim_gain_step(limiter *l, int64_t m, float peak, float *y) {
+  float g = peak > l->ceiling ? (float)(l->ceiling / peak) : 1.0f, minf, r;
   size_t q;
   int64_t j;
+  double gain;
   /* Sliding minimum over the last L+1 stretches (monotonic deque). */
-  while (l->dq_len && l->dq_v[(l->dq_head + l->dq_len - 1) % l->dq_cap] >= g) l->dq_len--;
-  q = (l->dq_head + l->dq_len) % l->dq_cap;
+  while (l->dq_len && l->dq_v[(l->dq_head + l->dq_len - 1) & l->dq_mask] >= g) l->dq_len--;
+  q = (l->dq_head + l->dq_len) & l->dq_mask;
   l->dq_i[q] = (uint64_t)m;
-  l->dq_v[q] = (float)g;
+  l->dq_v[q] = g;
   l->dq_len++;
-  while ((int64_t)l->dq_i[l->dq_head] < m - (int64_t)l->L) {
-    l->dq_head = (l->dq_head + 1) % l->dq_cap;
+  if ((int64_t)l->dq_i[l->dq_head] < m - (int64_t)l->L) {
+    l->dq_head = (l->dq_head + 1) & l->dq_mask;
     l->dq_len--;
   }
   minf = l->dq_v[l->dq_head];
   l->env += (1.0 - l->env) * l->release;
+  if (l->env > 1.0 - 1e-7) l->env = 1.0; /* fully recovered: lets the idle path take over */
   if (l->env > minf) l->env = minf;
-  q = (size_t)((uint64_t)m % (l->L + 1));
-  l->sum += l->env - l->ring[q];
-  l->ring[q] = (float)l->env;
+  r = (float)l->env;
+  l->nonunit += (r < 1.0f) - (l->ring[l->rpos] < 1.0f);
+  l->sum += r - l->ring[l->rpos];
+  l->ring[l->rpos] = r;
+  if (++l->rpos > l->L) l->rpos = 0;
+  if (!l->nonunit) l->sum = (double)(l->L + 1); /* no rounding drift */
+  l->pk[(uint64_t)m & l->xmask] = peak;
   j = m - (int64_t)l->L;
   if (j < 0) return 0;
-  gain = l->sum / (double)(l->L + 1);
+  gain = l->sum * l->inv_len;
   if (gain > 1.0) gain = 1.0;
   if (gain < l->min_gain) l->min_gain = gain;
-  *y = (float)(l->x[(uint64_t)j & l->xmask] * gain);
+  {
+    float v = l->x[(uint64_t)j & l->xmask], p = l->pk[(uint64_t)j & l->xmask];
+    double o = fabsf(v) > p ? fabsf(v) : p;
+    double yy = v * gain;
+    *y = (float)yy;
+    if (o * gain > l->out_peak) l->out_peak = o * gain;
+
+  }
   return 1;
+}
+
+/* Whether the gain stage rests at 1: nothing to limit in its window. */
+static int lim_idle(const limiter *l) {
+  return l->env == 1.0 && !l->nonunit && (!l->dq_len || l->dq_v[l->dq_head] >= 1.0f);
 }
 
 /* Peaks of the stretches starting at lin[K-1+i], i in [0, n): the larger
  * end point and the interpolated values between.  lin holds the TAIL
  * samples before the block, then the block. */
-static void lim_detect(const limiter *l, const float *lin, size_t n, float *peaks) {
+static float lim_detect(const limiter *l, const float *lin, size_t n, float *peaks) {
   size_t i, i0;
   int p, k;
+  float top = 0;
   for (i0 = 0; i0 < n; i0 += 32) {
     size_t i1 = i0 + 32 < n ? i0 + 32 : n;
     float mx = 0;
@@ -253,21 +282,54 @@ static void lim_detect(const limiter *l, const float *lin, size_t n, float *peak
         if (fabsf(acc) > pk) pk = fabsf(acc);
       }
       peaks[i] = pk;
+      if (pk > top) top = pk;
     }
   }
+  return top;
 }
 
 static bc_rc lim_process(limiter *l, const float *in, size_t n, mst_sink fn, void *user) {
   bc_rc rc;
   while (n) {
     size_t take = n > BLOCK ? BLOCK : n, i, k = 0;
+    float top;
     memcpy(l->lin + LIM_TAIL, in, take * sizeof *in);
-    lim_detect(l, l->lin, take, l->peaks);
-    for (i = 0; i < take; i++) {
-      uint64_t s = l->n_in + i;
-      int64_t m = (int64_t)s - LIM_K;
-      l->x[s & l->xmask] = in[i];
-      if (m >= 0 && lim_gain_step(l, m, l->peaks[i], &l->out[k])) k++;
+    top = lim_detect(l, l->lin, take, l->peaks);
+    if (top <= l->ceiling && lim_idle(l)) {
+      /* Nothing to limit in this block or in the window before it: the
+       * gain stays 1 and samples only pass through the delay. */
+      int64_t last = -1;
+      float sp = (float)l->out_peak;
+      for (i = 0; i < take; i++) {
+        uint64_t s = l->n_in + i;
+        int64_t m = (int64_t)s - LIM_K, j = m - (int64_t)l->L;
+        l->x[s & l->xmask] = in[i];
+        if (m < 0) continue;
+        l->pk[(uint64_t)m & l->xmask] = l->peaks[i];
+        last = m;
+        if (j < 0) continue;
+        {
+          float v = l->x[(uint64_t)j & l->xmask];
+          float a = fabsf(v) > l->pk[(uint64_t)j & l->xmask] ? fabsf(v)
+                                                              : l->pk[(uint64_t)j & l->xmask];
+          if (a > sp) sp = a;
+          l->out[k++] = v;
+        }
+      }
+      l->out_peak = sp;
+      if (last >= 0) { /* the deque would hold just the newest stretch, at 1 */
+        l->dq_head = 0;
+        l->dq_len = 1;
+        l->dq_i[0] = (uint64_t)last;
+        l->dq_v[0] = 1.0f;
+      }
+    } else {
+      for (i = 0; i < take; i++) {
+        uint64_t s = l->n_in + i;
+        int64_t m = (int64_t)s - LIM_K;
+        l->x[s & l->xmask] = in[i];
+        if (m >= 0 && lim_gain_step(l, m, l->peaks[i], &l->out[k])) k++;
+      }
     }
     l->n_in += take;
     memmove(l->lin, l->lin + take, LIM_TAIL * sizeof *l->lin);
@@ -644,6 +706,10 @@ static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headro
   run_ctx rc_ = {0};
   uint64_t total = mst_episode_length(e), pos, s0 = mst_episode_speech_offset(e);
   uint64_t s1 = s0 + speech_out_len(e), o0 = outro_start(e);
+  /* Measuring speech alone needs no resampling: loudness and the limiter's
+   * work are the same at the engine's rate, for half the samples. */
+  int native = !sink && !e->intro.path && !e->outro.path;
+  unsigned rate = native ? e->in_rate : e->out_rate;
   float *mix = xmalloc(BLOCK * sizeof *mix), *tmp = xmalloc(BLOCK * sizeof *tmp);
   float g[3];
   int limit = !e->o.no_loudness;
@@ -653,7 +719,8 @@ static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headro
   bc_diag ignored;
 
   for (i = 0; i < 3; i++) g[i] = (float)db_to_lin(gain_db[i]);
-  src_init(&sp, e->fd, NULL, e->in_rate, e->out_rate);
+  if (native) total = s1 = e->n_speech;
+  src_init(&sp, e->fd, NULL, e->in_rate, rate);
   src_init(&in, -1, NULL, e->out_rate, e->out_rate);
   src_init(&ou, -1, NULL, e->out_rate, e->out_rate);
   if (e->intro.path) {
@@ -667,13 +734,13 @@ static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headro
     rs_init(&ou.rs, e->outro.rate, e->out_rate);
   }
   /* True-peak metering oversamples and costs as much as the limiter: only
-   * when asked. */
-  rc_.meter = ebur128_init(1, e->out_rate,
+   * when asked, and only without the limiter (which knows its peaks). */
+  rc_.meter = ebur128_init(1, rate,
                            EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM |
-                               (tp ? EBUR128_MODE_TRUE_PEAK : 0));
+                               (tp && !limit ? EBUR128_MODE_TRUE_PEAK : 0));
   rc_.sink = sink;
   rc_.user = user;
-  if (limit) lim_init(&lim, e->out_rate, opt_ceiling(&e->o) - headroom);
+  if (limit) lim_init(&lim, rate, opt_ceiling(&e->o) - headroom);
 
   for (pos = 0; !rc && pos < total; pos += k) {
     k = total - pos > BLOCK ? BLOCK : (size_t)(total - pos);
@@ -681,8 +748,8 @@ static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headro
       rc = BC_ERR_INTERRUPTED;
       break;
     }
-    if (!sink && e->progress && pos / e->out_rate != (pos + k) / e->out_rate)
-      e->progress(pos + k, total, e->progress_user);
+    if (!sink && e->progress && pos / rate != (pos + k) / rate)
+      e->progress((pos + k) * e->out_rate / rate, total * e->out_rate / rate, e->progress_user);
     memset(mix, 0, k * sizeof *mix);
     if (e->intro.path && pos < e->intro.len) {
       size_t n = e->intro.len - pos < k ? (size_t)(e->intro.len - pos) : k;
@@ -717,7 +784,9 @@ static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headro
   if (!rc && limit) rc = lim_flush(&lim, run_out, &rc_);
   if (!rc) {
     *lufs = ebur128_loudness_global(rc_.meter, &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
-    if (tp)
+    if (tp && limit)
+      *tp = lim.out_peak > 0 ? 20 * log10(lim.out_peak) : -HUGE_VAL;
+    else if (tp)
       *tp = ebur128_true_peak(rc_.meter, 0, &v) == EBUR128_SUCCESS && v > 0 ? 20 * log10(v)
                                                                             : -HUGE_VAL;
   }
@@ -738,6 +807,7 @@ static double clamp_gain(double db) {
 /* Passes of mst_episode_prepare at most, and how close (LU) is close enough. */
 #define PREPARE_PASSES 4
 #define PREPARE_TOLERANCE 0.15
+#define FIRST_SLOPE 0.6
 
 bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile int *cancel,
                           bc_diag *diag) {
@@ -762,8 +832,11 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
     /* Loudness rises more slowly than gain once the limiter works hard:
      * step by the measured slope (secant), never by less than the miss. */
     step = target - lufs;
-    if (pass > 0 && fabs(g - g_prev) > 1e-6) {
-      double slope = (lufs - l_prev) / (g - g_prev);
+    {
+      /* Before two points give the secant, assume the slope espeak-ng's
+       * speech shows at the podcast target (about 0.6 LU per dB). */
+      double slope = FIRST_SLOPE;
+      if (pass > 0 && fabs(g - g_prev) > 1e-6) slope = (lufs - l_prev) / (g - g_prev);
       if (slope < 0.2) slope = 0.2;
       if (slope > 1.0) slope = 1.0;
       step /= slope;
