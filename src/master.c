@@ -556,6 +556,8 @@ struct mst_episode {
   void (*progress)(uint64_t done, uint64_t total, void *user);
   void *progress_user;
   double out_lufs, out_tp;
+  int measured;         /* the last measuring pass, for mst_episode_run */
+  double measured_gain[3], measured_headroom, measured_lufs;
 };
 
 /* Measure a jingle and count its samples (decoding it once). */
@@ -686,29 +688,56 @@ uint64_t mst_episode_length(const mst_episode *e) {
 }
 
 typedef struct run_ctx {
-  ebur128_state *meter;
+  ebur128_state *meter; /* NULL: already measured */
+  resampler *rs;        /* to the output rate after the limiter, or NULL */
+  uint64_t left;        /* samples the sink still takes (exact length) */
   mst_sink sink;
   void *user;
 } run_ctx;
 
-static bc_rc run_out(const float *s, size_t n, void *user) {
+static bc_rc run_deliver(const float *s, size_t n, void *user) {
   run_ctx *r = user;
-  ebur128_add_frames_float(r->meter, s, n);
-  return r->sink ? r->sink(s, n, r->user) : BC_OK;
+  if (n > r->left) n = (size_t)r->left;
+  r->left -= n;
+  return n ? r->sink(s, n, r->user) : BC_OK;
 }
 
-/* One mixing pass with the given gains (dB).  sink NULL = measure only. */
+static bc_rc run_out(const float *s, size_t n, void *user) {
+  run_ctx *r = user;
+  if (r->meter) ebur128_add_frames_float(r->meter, s, n);
+  if (!r->sink) return BC_OK;
+  return r->rs ? rs_process(r->rs, s, n, run_deliver, r) : run_deliver(s, n, r);
+}
+
+/* After the last sample: what the resampler holds, then silence up to the
+ * promised length. */
+static bc_rc run_end(run_ctx *r) {
+  static const float zeros[256];
+  bc_rc rc = BC_OK;
+  if (!r->sink) return BC_OK;
+  if (r->rs) rc = rs_process(r->rs, NULL, 0, run_deliver, r);
+  while (!rc && r->left) rc = run_deliver(zeros, r->left > 256 ? 256 : (size_t)r->left, r);
+  return rc;
+}
+
+/* One mixing pass with the given gains (dB).  sink NULL = measure only.
+ * meter 0: the same pass was measured before, no need to again. */
 static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headroom,
-                          mst_sink sink, void *user, volatile int *cancel, double *lufs,
-                          double *tp) {
+                          mst_sink sink, void *user, int meter, volatile int *cancel,
+                          double *lufs, double *tp) {
   source sp, in, ou;
   limiter lim;
+  resampler post;
   run_ctx rc_ = {0};
   uint64_t total = mst_episode_length(e), pos, s0 = mst_episode_speech_offset(e);
   uint64_t s1 = s0 + speech_out_len(e), o0 = outro_start(e);
-  /* Measuring speech alone needs no resampling: loudness and the limiter's
-   * work are the same at the engine's rate, for half the samples. */
-  int native = !sink && !e->intro.path && !e->outro.path;
+  /* Speech alone is limited and measured at the engine's rate, for half the
+   * samples, and resampled after the limiter: the limiter bounds the true
+   * (band-limited) peak, which resampling keeps, and loudness does not
+   * change with the rate.  Jingles come at their own rates: mixed at the
+   * output rate.  So are lossy formats (headroom > 0): their codecs'
+   * overshoot was tuned on peaks limited at the output rate. */
+  int native = !e->intro.path && !e->outro.path && !e->o.no_loudness && headroom <= 0;
   unsigned rate = native ? e->in_rate : e->out_rate;
   float *mix = xmalloc(BLOCK * sizeof *mix), *tmp = xmalloc(BLOCK * sizeof *tmp);
   float g[3];
@@ -735,11 +764,17 @@ static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headro
   }
   /* True-peak metering oversamples and costs as much as the limiter: only
    * when asked, and only without the limiter (which knows its peaks). */
-  rc_.meter = ebur128_init(1, rate,
-                           EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM |
-                               (tp && !limit ? EBUR128_MODE_TRUE_PEAK : 0));
+  if (meter)
+    rc_.meter = ebur128_init(1, rate,
+                             EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM |
+                                 (tp && !limit ? EBUR128_MODE_TRUE_PEAK : 0));
   rc_.sink = sink;
   rc_.user = user;
+  rc_.left = mst_episode_length(e);
+  if (native && sink && rate != e->out_rate) {
+    rs_init(&post, rate, e->out_rate);
+    rc_.rs = &post;
+  }
   if (limit) lim_init(&lim, rate, opt_ceiling(&e->o) - headroom);
 
   for (pos = 0; !rc && pos < total; pos += k) {
@@ -782,16 +817,19 @@ static bc_rc episode_pass(mst_episode *e, const double gain_db[3], double headro
     rc = limit ? lim_process(&lim, mix, k, run_out, &rc_) : run_out(mix, k, &rc_);
   }
   if (!rc && limit) rc = lim_flush(&lim, run_out, &rc_);
-  if (!rc) {
+  if (!rc) rc = run_end(&rc_);
+  if (!rc && rc_.meter)
     *lufs = ebur128_loudness_global(rc_.meter, &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
+  if (!rc) {
     if (tp && limit)
       *tp = lim.out_peak > 0 ? 20 * log10(lim.out_peak) : -HUGE_VAL;
-    else if (tp)
+    else if (tp && rc_.meter)
       *tp = ebur128_true_peak(rc_.meter, 0, &v) == EBUR128_SUCCESS && v > 0 ? 20 * log10(v)
                                                                             : -HUGE_VAL;
   }
   if (limit) lim_free(&lim);
-  ebur128_destroy(&rc_.meter);
+  if (rc_.rs) rs_free(rc_.rs);
+  if (rc_.meter) ebur128_destroy(&rc_.meter);
   src_free(&sp);
   src_free(&in);
   src_free(&ou);
@@ -827,7 +865,11 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
   for (pass = 0; pass < PREPARE_PASSES; pass++) {
     int i;
     for (i = 0; i < 3; i++) e->gain[i] = clamp_gain(base[i] + g);
-    rc = episode_pass(e, e->gain, headroom, NULL, NULL, cancel, &lufs, NULL);
+    rc = episode_pass(e, e->gain, headroom, NULL, NULL, 1, cancel, &lufs, NULL);
+    e->measured = !rc;
+    e->measured_lufs = lufs;
+    e->measured_headroom = headroom;
+    memcpy(e->measured_gain, e->gain, sizeof e->gain);
     if (rc || !isfinite(lufs) || fabs(target - lufs) <= PREPARE_TOLERANCE) break;
     /* Loudness rises more slowly than gain once the limiter works hard:
      * step by the measured slope (secant), never by less than the miss. */
@@ -858,7 +900,11 @@ bc_rc mst_episode_run(mst_episode *e, double extra_headroom_db, int measure_peak
                       void *user, volatile int *cancel, bc_diag *diag) {
   bc_rc rc;
   e->out_tp = 0;
-  rc = episode_pass(e, e->gain, extra_headroom_db, sink, user, cancel, &e->out_lufs,
+  /* The pass the gain search ended with is exactly this one, measured. */
+  int known = e->measured && e->measured_headroom == extra_headroom_db &&
+              !memcmp(e->measured_gain, e->gain, sizeof e->gain);
+  if (known) e->out_lufs = e->measured_lufs;
+  rc = episode_pass(e, e->gain, extra_headroom_db, sink, user, !known, cancel, &e->out_lufs,
                     measure_peak ? &e->out_tp : NULL);
   if (rc == BC_ERR_IO) util_diag(diag, "cannot read back the temporary speech file");
   return rc;
