@@ -149,6 +149,7 @@ typedef struct limiter {
   float *out;        /* BLOCK samples */
   float lin[2 * LIM_K - 1 + BLOCK];  /* the block with the samples before it */
   float peaks[BLOCK];
+  float ctop[BLOCK / 32];  /* per LIM_CHUNK of peaks */
   float coef_abs;    /* largest sum of |coef| over the phases */
   double min_gain;   /* smallest gain applied, for reports */
   double inv_len;    /* 1 / (L + 1) */
@@ -227,7 +228,9 @@ static inline int lim_gain_step(limiter *l, int64_t m, float peak, float *y) {
   }
   minf = l->dq_v[l->dq_head];
   l->env += (1.0 - l->env) * l->release;
-  if (l->env > 1.0 - 1e-7) l->env = 1.0; /* fully recovered: lets the idle path take over */
+  /* Recovered to within 0.01 dB: rest at 1, which lets the idle path take
+   * over (the ceiling's margin covers the difference). */
+  if (l->env > 1.0 - 1e-3) l->env = 1.0;
   if (l->env > minf) l->env = minf;
   r = (float)l->env;
   l->nonunit += (r < 1.0f) - (l->ring[l->rpos] < 1.0f);
@@ -257,74 +260,97 @@ static int lim_idle(const limiter *l) {
   return l->env == 1.0 && !l->nonunit && (!l->dq_len || l->dq_v[l->dq_head] >= 1.0f);
 }
 
+#define LIM_CHUNK 32
+
 /* Peaks of the stretches starting at lin[K-1+i], i in [0, n): the larger
  * end point and the interpolated values between.  lin holds the TAIL
- * samples before the block, then the block. */
-static float lim_detect(const limiter *l, const float *lin, size_t n, float *peaks) {
+ * samples before the block, then the block.  ctop[c] is the largest peak
+ * of chunk c (LIM_CHUNK stretches); 0 where nothing can reach the ceiling.
+ * The loops run across samples so that they vectorize. */
+static void lim_detect(const limiter *l, const float *lin, size_t n, float *peaks, float *ctop) {
   size_t i, i0;
   int p, k;
-  float top = 0;
-  for (i0 = 0; i0 < n; i0 += 32) {
-    size_t i1 = i0 + 32 < n ? i0 + 32 : n;
-    float mx = 0;
-    for (i = i0; i < i1 + 2 * LIM_K - 1; i++) mx = fabsf(lin[i]) > mx ? fabsf(lin[i]) : mx;
+  for (i0 = 0; i0 < n; i0 += LIM_CHUNK) {
+    size_t cnt = n - i0 < LIM_CHUNK ? n - i0 : LIM_CHUNK;
+    const float *w0 = lin + i0;
+    float mx = 0, acc[LIM_CHUNK], *pk = peaks + i0;
+    for (i = 0; i < cnt + 2 * LIM_K - 1; i++) {
+      float a = fabsf(w0[i]);
+      mx = a > mx ? a : mx;
+    }
     if (mx * l->coef_abs < l->ceiling) { /* nothing here can reach the ceiling */
-      for (i = i0; i < i1; i++) peaks[i] = 0;
+      memset(pk, 0, cnt * sizeof *pk);
+      ctop[i0 / LIM_CHUNK] = 0;
       continue;
     }
-    for (i = i0; i < i1; i++) {
-      const float *w = lin + i;
-      float pk = fabsf(w[LIM_K - 1]), e = fabsf(w[LIM_K]);
-      if (e > pk) pk = e;
-      for (p = 0; p < LIM_PHASES; p++) {
-        float acc = 0;
-        for (k = 0; k < 2 * LIM_K; k++) acc += l->coef[p][k] * w[k];
-        if (fabsf(acc) > pk) pk = fabsf(acc);
+    /* Whole chunks even at the end of a short block (lin and peaks have
+     * room; the extra values are not used), so the loops have a fixed
+     * length. */
+    for (i = 0; i < LIM_CHUNK; i++) {
+      float a = fabsf(w0[i + LIM_K - 1]), e = fabsf(w0[i + LIM_K]);
+      pk[i] = e > a ? e : a;
+    }
+    for (p = 0; p < LIM_PHASES; p++) {
+      for (i = 0; i < LIM_CHUNK; i++) acc[i] = 0;
+      for (k = 0; k < 2 * LIM_K; k++) {
+        const float c = l->coef[p][k], *w = w0 + k;
+        for (i = 0; i < LIM_CHUNK; i++) acc[i] += c * w[i];
       }
-      peaks[i] = pk;
-      if (pk > top) top = pk;
+      for (i = 0; i < LIM_CHUNK; i++) {
+        float a = fabsf(acc[i]);
+        pk[i] = a > pk[i] ? a : pk[i];
+      }
+    }
+    mx = 0;
+    for (i = 0; i < cnt; i++) mx = pk[i] > mx ? pk[i] : mx;
+    ctop[i0 / LIM_CHUNK] = mx;
+  }
+}
+
+/* Stretches i0..i1 of the block when the gain rests at 1 and nothing there
+ * reaches the ceiling: samples only pass through the delay. */
+static size_t lim_idle_run(limiter *l, const float *in, size_t i0, size_t i1, size_t k) {
+  int64_t last = -1;
+  float sp = (float)l->out_peak;
+  size_t i;
+  for (i = i0; i < i1; i++) {
+    uint64_t s = l->n_in + i;
+    int64_t m = (int64_t)s - LIM_K, j = m - (int64_t)l->L;
+    l->x[s & l->xmask] = in[i];
+    if (m < 0) continue;
+    l->pk[(uint64_t)m & l->xmask] = l->peaks[i];
+    last = m;
+    if (j < 0) continue;
+    {
+      float v = l->x[(uint64_t)j & l->xmask], p = l->pk[(uint64_t)j & l->xmask];
+      float a = fabsf(v) > p ? fabsf(v) : p;
+      if (a > sp) sp = a;
+      l->out[k++] = v;
     }
   }
-  return top;
+  l->out_peak = sp;
+  if (last >= 0) { /* the deque would hold just the newest stretch, at 1 */
+    l->dq_head = 0;
+    l->dq_len = 1;
+    l->dq_i[0] = (uint64_t)last;
+    l->dq_v[0] = 1.0f;
+  }
+  return k;
 }
 
 static bc_rc lim_process(limiter *l, const float *in, size_t n, mst_sink fn, void *user) {
   bc_rc rc;
   while (n) {
-    size_t take = n > BLOCK ? BLOCK : n, i, k = 0;
-    float top;
+    size_t take = n > BLOCK ? BLOCK : n, i, i0, k = 0;
     memcpy(l->lin + LIM_TAIL, in, take * sizeof *in);
-    top = lim_detect(l, l->lin, take, l->peaks);
-    if (top <= l->ceiling && lim_idle(l)) {
-      /* Nothing to limit in this block or in the window before it: the
-       * gain stays 1 and samples only pass through the delay. */
-      int64_t last = -1;
-      float sp = (float)l->out_peak;
-      for (i = 0; i < take; i++) {
-        uint64_t s = l->n_in + i;
-        int64_t m = (int64_t)s - LIM_K, j = m - (int64_t)l->L;
-        l->x[s & l->xmask] = in[i];
-        if (m < 0) continue;
-        l->pk[(uint64_t)m & l->xmask] = l->peaks[i];
-        last = m;
-        if (j < 0) continue;
-        {
-          float v = l->x[(uint64_t)j & l->xmask];
-          float a = fabsf(v) > l->pk[(uint64_t)j & l->xmask] ? fabsf(v)
-                                                              : l->pk[(uint64_t)j & l->xmask];
-          if (a > sp) sp = a;
-          l->out[k++] = v;
-        }
+    lim_detect(l, l->lin, take, l->peaks, l->ctop);
+    for (i0 = 0; i0 < take; i0 += LIM_CHUNK) {
+      size_t i1 = take - i0 < LIM_CHUNK ? take : i0 + LIM_CHUNK;
+      if (l->ctop[i0 / LIM_CHUNK] <= l->ceiling && lim_idle(l)) {
+        k = lim_idle_run(l, in, i0, i1, k);
+        continue;
       }
-      l->out_peak = sp;
-      if (last >= 0) { /* the deque would hold just the newest stretch, at 1 */
-        l->dq_head = 0;
-        l->dq_len = 1;
-        l->dq_i[0] = (uint64_t)last;
-        l->dq_v[0] = 1.0f;
-      }
-    } else {
-      for (i = 0; i < take; i++) {
+      for (i = i0; i < i1; i++) {
         uint64_t s = l->n_in + i;
         int64_t m = (int64_t)s - LIM_K;
         l->x[s & l->xmask] = in[i];
