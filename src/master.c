@@ -386,6 +386,10 @@ static bc_rc lim_flush(limiter *l, mst_sink fn, void *user) {
 /* espeak-ng's standard voices at their default amplitude measure about
  * -21 LUFS; streaming cannot look ahead, so it assumes that. */
 #define ASSUMED_SPEECH_LUFS (-21.0)
+/* The speech-time measurements' gains: the limiter's usual loss at the
+ * podcast target, and the distance between the two. */
+#define PRE_LOSS 0.8
+#define PRE_SPREAD 1.5
 
 struct mst_stream {
   resampler rs;
@@ -582,6 +586,13 @@ struct mst_episode {
   void (*progress)(uint64_t done, uint64_t total, void *user);
   void *progress_user;
   double out_lufs, out_tp;
+  /* While speech arrives (no jingles, lossless): the limited speech
+   * measured at two guessed gains, so the gain search starts from a secant
+   * and usually needs no pass of its own. */
+  int pre;              /* 1 running, 2 used */
+  double pre_gain[2];   /* dB */
+  limiter pre_lim[2];
+  ebur128_state *pre_meter[2];
   int measured;         /* the last measuring pass, for mst_episode_run */
   double measured_gain[3], measured_headroom, measured_lufs;
 };
@@ -651,6 +662,18 @@ bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned o
     return BC_ERR_IO;
   }
   e->meter = ebur128_init(1, in_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+  if (!(o && ((o->intro_audio && *o->intro_audio) || (o->outro_audio && *o->outro_audio) ||
+              o->no_loudness))) {
+    int i;
+    e->pre = 1;
+    e->pre_gain[0] = opt_target(o) - ASSUMED_SPEECH_LUFS + PRE_LOSS;
+    e->pre_gain[1] = e->pre_gain[0] + PRE_SPREAD;
+    for (i = 0; i < 2; i++) {
+      lim_init(&e->pre_lim[i], in_rate, opt_ceiling(o));
+      e->pre_meter[i] = ebur128_init(1, in_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+      if (!e->pre_meter[i]) e->pre = 0;
+    }
+  }
   if (o && o->intro_audio && *o->intro_audio)
     rc = jingle_open(&e->intro, o->intro_audio, out_rate, diag);
   if (!rc && o && o->outro_audio && *o->outro_audio)
@@ -665,6 +688,11 @@ bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned o
   return BC_OK;
 }
 
+static bc_rc meter_add(const float *s, size_t n, void *user) {
+  ebur128_add_frames_float(user, s, n);
+  return BC_OK;
+}
+
 bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n) {
   size_t i, off = 0;
   float buf[1024];
@@ -676,10 +704,18 @@ bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n) {
     }
     off += (size_t)w;
   }
-  if (e->meter) {
-    for (off = 0; off < n; off += i) {
-      for (i = 0; i < 1024 && off + i < n; i++) buf[i] = pcm[off + i] / 32768.0f;
-      ebur128_add_frames_float(e->meter, buf, i);
+  for (off = 0; off < n; off += i) {
+    for (i = 0; i < 1024 && off + i < n; i++) buf[i] = pcm[off + i] / 32768.0f;
+    if (e->meter) ebur128_add_frames_float(e->meter, buf, i);
+    if (e->pre == 1) {
+      float tmp[1024];
+      size_t j;
+      int p;
+      for (p = 0; p < 2; p++) {
+        float g = (float)db_to_lin(e->pre_gain[p]);
+        for (j = 0; j < i; j++) tmp[j] = buf[j] * g; /* as episode_pass mixes */
+        lim_process(&e->pre_lim[p], tmp, i, meter_add, e->pre_meter[p]);
+      }
     }
   }
   e->n_speech += n;
@@ -872,6 +908,9 @@ static double clamp_gain(double db) {
 #define PREPARE_PASSES 4
 #define PREPARE_TOLERANCE 0.15
 #define FIRST_SLOPE 0.6
+/* Largest miss (LU) a gain from the speech-time secant is taken without a
+ * measuring pass of its own (the final pass measures it anyway). */
+#define PRE_TRUST 1.5
 
 bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile int *cancel,
                           bc_diag *diag) {
@@ -882,6 +921,36 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
 
   e->gain[0] = e->gain[1] = e->gain[2] = 0;
   if (e->o.no_loudness) return BC_OK;
+  if (e->pre == 1) {
+    double l[2];
+    int i;
+    e->pre = 2;
+    for (i = 0; i < 2; i++) {
+      lim_flush(&e->pre_lim[i], meter_add, e->pre_meter[i]);
+      l[i] = ebur128_loudness_global(e->pre_meter[i], &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
+    }
+    if (headroom <= 0 && aim == 0 && isfinite(l[0]) && isfinite(l[1])) {
+      /* Where the secant through the two meets the target. */
+      double slope = (l[1] - l[0]) / (e->pre_gain[1] - e->pre_gain[0]);
+      int near = fabs(target - l[1]) < fabs(target - l[0]);
+      if (slope < 0.2) slope = 0.2;
+      if (slope > 1.0) slope = 1.0;
+      g = e->pre_gain[near] + (target - l[near]) / slope;
+      if (fabs(target - l[near]) <= PREPARE_TOLERANCE) { /* measured already */
+        e->gain[0] = e->pre_gain[near];
+        e->measured = 1;
+        e->measured_lufs = l[near];
+        e->measured_headroom = headroom;
+        memcpy(e->measured_gain, e->gain, sizeof e->gain);
+        return BC_OK;
+      }
+      if (fabs(g - e->pre_gain[near]) * slope <= PRE_TRUST) {
+        e->gain[0] = clamp_gain(g);
+        e->measured = 0;
+        return BC_OK;
+      }
+    }
+  }
   speech = ebur128_loudness_global(e->meter, &v) == EBUR128_SUCCESS && isfinite(v) ? v : target;
   /* Jingles are matched to the same loudness as speech. */
   base[0] = target - speech;
@@ -961,6 +1030,13 @@ void mst_episode_free(mst_episode *e) {
   if (!e) return;
   if (e->fd >= 0) close(e->fd);
   if (e->meter) ebur128_destroy(&e->meter);
+  {
+    int i;
+    for (i = 0; i < 2; i++) {
+      if (e->pre_lim[i].x) lim_free(&e->pre_lim[i]);
+      if (e->pre_meter[i]) ebur128_destroy(&e->pre_meter[i]);
+    }
+  }
   free(e->intro.path);
   free(e->outro.path);
   free(e);

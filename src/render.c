@@ -261,7 +261,17 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
     mst_episode_loudness(c.episode, &pcm_lufs, &pcm_tp);
     r.loudness = pcm_lufs;
     r.true_peak = pcm_tp;
-    if (!check) break;
+    if (!check) {
+      /* The gain may come from a prediction (see master.c): when the
+       * measured result misses, search it again, measuring. */
+      if (opts->master.no_loudness || !isfinite(pcm_lufs) ||
+          fabs(pcm_lufs - target) <= LOUDNESS_TOLERANCE || attempt == MAX_ATTEMPTS - 1)
+        break;
+      bc_encoder_abort(c.enc);
+      c.enc = NULL;
+      rc = mst_episode_prepare(c.episode, headroom, codec_loss, opts->cancel, diag);
+      continue;
+    }
     if (bc_encoder_read_back(c.enc, &dec, &rate, NULL) || mst_measure(dec, rate, &lufs, &tp)) {
       bc_decoder_close(dec);
       break;
