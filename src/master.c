@@ -16,9 +16,18 @@
  *
  * A whole episode is mastered in passes over an unlinked temporary file so
  * memory does not grow with length: pass 1 stores the speech and measures
- * it; pass 2 mixes, applies gain and limiter and measures the result without
- * keeping it (limiting lowers loudness a little); pass 3 does the same with
- * the gain corrected by what pass 2 found, into the encoder. */
+ * it; measuring passes mix, apply gain and limiter and measure the result
+ * without keeping it (limiting lowers loudness a little) until the gain
+ * hits the target; the last pass does the same into the encoder.
+ *
+ * Cost: speech alone (no jingles, lossless output) is limited and measured
+ * at the engine's rate and resampled after the limiter.  While speech
+ * arrives (in the parent, while workers speak), it is also limited and
+ * measured at two guessed gains; the secant through them gives the gain,
+ * taken without a measuring pass of its own when the guess was close (the
+ * last pass measures what it writes, and render.c masters again on a miss).
+ * The limiter skips interpolation where no sample comes near the ceiling
+ * and its gain stage where it rests. */
 #include "mastering.h"
 
 #include <ebur128.h>
