@@ -600,6 +600,7 @@ struct mst_episode {
    * and usually needs no pass of its own. */
   int pre;              /* 1 running, 2 used */
   double pre_gain[2];   /* dB */
+  double pre_lufs[2];   /* what they gave */
   limiter pre_lim[2];
   ebur128_state *pre_meter[2];
   int measured;         /* the last measuring pass, for mst_episode_run */
@@ -670,7 +671,6 @@ bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned o
     free(e);
     return BC_ERR_IO;
   }
-  e->meter = ebur128_init(1, in_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
   if (!(o && ((o->intro_audio && *o->intro_audio) || (o->outro_audio && *o->outro_audio) ||
               o->no_loudness))) {
     int i;
@@ -683,6 +683,9 @@ bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned o
       if (!e->pre_meter[i]) e->pre = 0;
     }
   }
+  /* The plain speech's loudness: the gain search's start when the
+   * speech-time measurements are not there. */
+  if (!e->pre) e->meter = ebur128_init(1, in_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
   if (o && o->intro_audio && *o->intro_audio)
     rc = jingle_open(&e->intro, o->intro_audio, out_rate, diag);
   if (!rc && o && o->outro_audio && *o->outro_audio)
@@ -937,6 +940,7 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
     for (i = 0; i < 2; i++) {
       lim_flush(&e->pre_lim[i], meter_add, e->pre_meter[i]);
       l[i] = ebur128_loudness_global(e->pre_meter[i], &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
+      e->pre_lufs[i] = l[i];
     }
     if (headroom <= 0 && aim == 0 && isfinite(l[0]) && isfinite(l[1])) {
       /* Where the secant through the two meets the target. */
@@ -960,7 +964,10 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
       }
     }
   }
-  speech = ebur128_loudness_global(e->meter, &v) == EBUR128_SUCCESS && isfinite(v) ? v : target;
+  if (e->meter)
+    speech = ebur128_loudness_global(e->meter, &v) == EBUR128_SUCCESS && isfinite(v) ? v : target;
+  else /* from the nearer speech-time measurement, at slope 1 */
+    speech = isfinite(e->pre_lufs[0]) ? e->pre_lufs[0] - e->pre_gain[0] : target;
   /* Jingles are matched to the same loudness as speech. */
   base[0] = target - speech;
   base[1] = isfinite(e->intro.lufs) ? target - e->intro.lufs : 0;
