@@ -283,7 +283,7 @@ static void lim_detect(const limiter *l, const float *lin, size_t n, float *peak
     size_t cnt = n - i0 < LIM_CHUNK ? n - i0 : LIM_CHUNK;
     const float *w0 = lin + i0;
     float mx = 0, acc[LIM_CHUNK], *pk = peaks + i0;
-    for (i = 0; i < cnt + 2 * LIM_K - 1; i++) {
+    for (i = 0; i < LIM_CHUNK + 2 * LIM_K - 1; i++) { /* fixed length, vectorized */
       float a = fabsf(w0[i]);
       mx = a > mx ? a : mx;
     }
