@@ -399,6 +399,9 @@ static bc_rc lim_flush(limiter *l, mst_sink fn, void *user) {
  * podcast target, and the distance between the two. */
 #define PRE_LOSS 0.8
 #define PRE_SPREAD 1.5
+/* How many: one costs half as much while speech arrives (the parent is the
+ * busier process then), and espeak-ng's level varies little. */
+#define PRE_N 1
 
 struct mst_stream {
   resampler rs;
@@ -677,7 +680,7 @@ bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned o
     e->pre = 1;
     e->pre_gain[0] = opt_target(o) - ASSUMED_SPEECH_LUFS + PRE_LOSS;
     e->pre_gain[1] = e->pre_gain[0] + PRE_SPREAD;
-    for (i = 0; i < 2; i++) {
+    for (i = 0; i < PRE_N; i++) {
       lim_init(&e->pre_lim[i], in_rate, opt_ceiling(o));
       e->pre_meter[i] = ebur128_init(1, in_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
       if (!e->pre_meter[i]) e->pre = 0;
@@ -723,7 +726,7 @@ bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n) {
       float tmp[1024];
       size_t j;
       int p;
-      for (p = 0; p < 2; p++) {
+      for (p = 0; p < PRE_N; p++) {
         float g = (float)db_to_lin(e->pre_gain[p]);
         for (j = 0; j < i; j++) tmp[j] = buf[j] * g; /* as episode_pass mixes */
         lim_process(&e->pre_lim[p], tmp, i, meter_add, e->pre_meter[p]);
@@ -922,7 +925,7 @@ static double clamp_gain(double db) {
 #define FIRST_SLOPE 0.6
 /* Largest miss (LU) a gain from the speech-time secant is taken without a
  * measuring pass of its own (the final pass measures it anyway). */
-#define PRE_TRUST 1.5
+#define PRE_TRUST (PRE_N < 2 ? 0.75 : 1.5)
 
 bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile int *cancel,
                           bc_diag *diag) {
@@ -934,18 +937,20 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
   e->gain[0] = e->gain[1] = e->gain[2] = 0;
   if (e->o.no_loudness) return BC_OK;
   if (e->pre == 1) {
-    double l[2];
+    double l[2] = {-HUGE_VAL, -HUGE_VAL};
     int i;
     e->pre = 2;
-    for (i = 0; i < 2; i++) {
+    for (i = 0; i < PRE_N; i++) {
       lim_flush(&e->pre_lim[i], meter_add, e->pre_meter[i]);
       l[i] = ebur128_loudness_global(e->pre_meter[i], &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
       e->pre_lufs[i] = l[i];
     }
-    if (headroom <= 0 && aim == 0 && isfinite(l[0]) && isfinite(l[1])) {
-      /* Where the secant through the two meets the target. */
-      double slope = (l[1] - l[0]) / (e->pre_gain[1] - e->pre_gain[0]);
-      int near = fabs(target - l[1]) < fabs(target - l[0]);
+    if (headroom <= 0 && aim == 0 && isfinite(l[0]) && (PRE_N < 2 || isfinite(l[1]))) {
+      /* Where the secant through the two meets the target (or the usual
+       * slope through the one). */
+      double slope = PRE_N < 2 ? FIRST_SLOPE
+                               : (l[1] - l[0]) / (e->pre_gain[1] - e->pre_gain[0]);
+      int near = PRE_N > 1 && fabs(target - l[1]) < fabs(target - l[0]);
       if (slope < 0.2) slope = 0.2;
       if (slope > 1.0) slope = 1.0;
       g = e->pre_gain[near] + (target - l[near]) / slope;
