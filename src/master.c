@@ -23,9 +23,10 @@
  * Cost: speech alone (no jingles, lossless output) is limited and measured
  * at the engine's rate and resampled after the limiter.  While speech
  * arrives (in the parent, while workers speak), it is also limited and
- * measured at two guessed gains; the secant through them gives the gain,
- * taken without a measuring pass of its own when the guess was close (the
- * last pass measures what it writes, and render.c masters again on a miss).
+ * measured at a guessed gain (PRE_N of them); when that lands on the target
+ * it is the gain, when it lands near, one step at the usual slope is taken
+ * without a measuring pass of its own (the last pass measures what it
+ * writes, and render.c masters again, searching, on a miss of 0.5 LU).
  * The limiter skips interpolation where no sample comes near the ceiling
  * and its gain stage where it rests. */
 #include "mastering.h"
@@ -598,9 +599,9 @@ struct mst_episode {
   void (*progress)(uint64_t done, uint64_t total, void *user);
   void *progress_user;
   double out_lufs, out_tp;
-  /* While speech arrives (no jingles, lossless): the limited speech
-   * measured at two guessed gains, so the gain search starts from a secant
-   * and usually needs no pass of its own. */
+  /* While speech arrives (no jingles): the limited speech measured at
+   * guessed gains, so that a lossless episode usually needs no measuring
+   * pass after speech. */
   int pre;              /* 1 running, 2 used */
   double pre_gain[2];   /* dB */
   double pre_lufs[2];   /* what they gave */
