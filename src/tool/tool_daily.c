@@ -311,7 +311,12 @@ int cmd_daily(int argc, char **argv) {
       }
       gmtime_r(&now, &tm);
       strftime(published, sizeof published, "%Y-%m-%dT%H:%M:%SZ", &tm);
-      guid = fmt("briefcast-%s", published);
+      /* The file name is unique in the folder; the time alone is not (two
+       * runs can finish within one second). */
+      {
+        const char *base = strrchr(out_path, '/');
+        guid = fmt("briefcast-%s-%s", published, base ? base + 1 : out_path);
+      }
       memset(&ep, 0, sizeof ep);
       ep.guid = guid;
       ep.title = script->title;
