@@ -29,7 +29,7 @@ typedef struct bc_load_options {
   long long max_bytes;      /* largest body accepted; 0 = 20 MB */
   int timeout_seconds;      /* per request; 0 = 30 */
   const char *state_path;   /* SQLite state file for HTTP caching; NULL = none */
-  int progress;             /* 1: report progress through the callback */
+  /* called after each source is loaded; NULL = no progress reports */
   void (*on_progress)(const char *what, size_t done, size_t total, void *user);
   void *user;
   const char *opml;         /* an OPML list (file or URL) whose feeds are read
