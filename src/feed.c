@@ -280,6 +280,21 @@ char *bc_date_normalize(const char *s) {
 
 /* ---------------------------------------------------------- preparation */
 
+/* The length of the CDATA section or comment that starts at s[i] (to the
+ * end of the input when it is never closed), or 0 when none starts there. */
+static size_t verbatim_len(const char *s, size_t i, size_t len) {
+  static const struct { const char *open, *close; } kinds[] = {{"<![CDATA[", "]]>"},
+                                                               {"<!--", "-->"}};
+  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+    size_t ol = strlen(kinds[k].open);
+    if (i + ol > len || memcmp(s + i, kinds[k].open, ol) != 0) continue;
+    for (size_t j = i + ol; j + 3 <= len; j++)
+      if (memcmp(s + j, kinds[k].close, 3) == 0) return j + 3 - i;
+    return len - i;
+  }
+  return 0;
+}
+
 /* Replace HTML entities XML does not define with numeric references and
  * escape stray ampersands, outside CDATA sections and comments. */
 static char *fix_entities(const char *s, size_t len, size_t *out_len) {
@@ -287,26 +302,8 @@ static char *fix_entities(const char *s, size_t len, size_t *out_len) {
   size_t i = 0;
   buf_init(&b);
   while (i < len) {
-    if (s[i] == '<' && i + 9 <= len && memcmp(s + i, "<![CDATA[", 9) == 0) {
-      const char *end = NULL;
-      for (size_t j = i + 9; j + 3 <= len; j++)
-        if (s[j] == ']' && s[j + 1] == ']' && s[j + 2] == '>') {
-          end = s + j + 3;
-          break;
-        }
-      size_t n = end ? (size_t)(end - (s + i)) : len - i;
-      buf_add(&b, s + i, n);
-      i += n;
-      continue;
-    }
-    if (s[i] == '<' && i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
-      const char *end = NULL;
-      for (size_t j = i + 4; j + 3 <= len; j++)
-        if (s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>') {
-          end = s + j + 3;
-          break;
-        }
-      size_t n = end ? (size_t)(end - (s + i)) : len - i;
+    size_t n = verbatim_len(s, i, len);
+    if (n) { /* CDATA sections and comments pass through untouched */
       buf_add(&b, s + i, n);
       i += n;
       continue;

@@ -165,6 +165,22 @@ static void test_undeclared_prefixes(void **state) {
   bc_feed_free(f);
 }
 
+/* HTML entities and stray '&' are repaired in the markup, but the bytes of
+ * CDATA sections and comments pass through as written, even unclosed. */
+static void test_entity_repair_spares_cdata_and_comments(void **state) {
+  const char *rss = "<rss version='2.0'><channel><title>Fish &amp; Chips &nbsp;News</title>"
+                    "<!-- a & b --><item><title>Q&A</title>"
+                    "<description><![CDATA[Salt & vinegar &nbsp;]]></description></item>"
+                    "<item><title>Last</title><description><![CDATA[open & never closed";
+  bc_feed *f = NULL;
+  (void)state;
+  assert_int_equal(bc_feed_parse(rss, strlen(rss), NULL, NULL, &f, NULL), BC_OK);
+  assert_non_null(strstr(f->title, "Fish & Chips"));
+  assert_string_equal(f->entries[0].title, "Q&A");
+  assert_string_equal(f->entries[0].summary, "Salt & vinegar &nbsp;");
+  bc_feed_free(f);
+}
+
 static void test_json_feed_with_bom(void **state) {
   const char *j = "\xEF\xBB\xBF {\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"B\","
                   "\"items\":[{\"id\":\"1\",\"title\":\"x\"}]}";
@@ -280,6 +296,7 @@ int main(void) {
       cmocka_unit_test(test_json_feed),
       cmocka_unit_test(test_illformed_feed_keeps_every_entry),
       cmocka_unit_test(test_undeclared_prefixes),
+      cmocka_unit_test(test_entity_repair_spares_cdata_and_comments),
       cmocka_unit_test(test_json_feed_with_bom),
       cmocka_unit_test(test_relative_links_use_feed_url),
       cmocka_unit_test(test_json_output_shape),
