@@ -32,6 +32,11 @@ for t in $targets; do
   dir="$work/$t"
   mkdir -p "$dir/corpus"
   cp -n fuzz/corpus/"$t"/* "$dir/corpus/" 2>/dev/null || true
+  # The bundled example articles seed the extractors and the analyzer too.
+  case "$t" in
+    html) cp -n examples/*.html "$dir/corpus/" ;;
+    text|story) cp -n examples/*.txt "$dir/corpus/" ;;
+  esac
   if [ "$t" = html ] && [ -d "$shared/data/extract-dev" ]; then
     for f in $(ls "$shared/data/extract-dev" | head -40); do
       [ -f "$dir/corpus/${f%.gz}" ] || gzip -dc "$shared/data/extract-dev/$f" >"$dir/corpus/${f%.gz}"
