@@ -19,32 +19,21 @@
 
 #include "briefcast/encode.h"
 #include "util.h"
+#include "scratch.h"
 
 static char tmpdir[256];
 
 static int setup(void **state) {
   (void)state;
-  snprintf(tmpdir, sizeof tmpdir, "/tmp/bc-test-encode-XXXXXX");
-  return mkdtemp(tmpdir) ? 0 : -1;
+  return scratch_make(tmpdir, sizeof tmpdir, "test-encode");
 }
 
 static int teardown(void **state) {
-  char cmd[300];
   (void)state;
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-  return system(cmd);
+  return scratch_remove(tmpdir);
 }
 
-static size_t count_entries(const char *dir) {
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  size_t n = 0;
-  assert_non_null(d);
-  while ((e = readdir(d)))
-    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) n++;
-  closedir(d);
-  return n;
-}
+static size_t count_entries(const char *dir) { return scratch_count(dir); }
 
 static const bc_chapter chapters[] = {
     {0.0, 1.0, "Premi\xc3\xa8re histoire", "https://example.com/one"},

@@ -20,6 +20,7 @@
 #include "briefcast/render.h"
 #include "briefcast/script.h"
 #include "briefcast/voice.h"
+#include "scratch.h"
 
 static char tmpdir[256];
 static bc_voiceset *voices;
@@ -32,23 +33,12 @@ static int setup(void **state) {
 }
 
 static int teardown(void **state) {
-  char cmd[300];
   (void)state;
   bc_voiceset_free(voices);
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-  return system(cmd);
+  return scratch_remove(tmpdir);
 }
 
-static size_t count_entries(const char *dir) {
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  size_t n = 0;
-  assert_non_null(d);
-  while ((e = readdir(d)))
-    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) n++;
-  closedir(d);
-  return n;
-}
+static size_t count_entries(const char *dir) { return scratch_count(dir); }
 
 /* Two stories, a quote: about 20 seconds. */
 static bc_script *small_script(void) {

@@ -10,31 +10,21 @@
 #include <string.h>
 
 #include "briefcast/source.h"
+#include "scratch.h"
 
 static char dir[64];
 
 static int setup(void **state) {
   (void)state;
-  snprintf(dir, sizeof dir, "/tmp/bc-src-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
+  return scratch_make(dir, sizeof dir, "src");
 }
 
 static int teardown(void **state) {
-  char cmd[128];
   (void)state;
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  return system(cmd) == 0 ? 0 : -1;
+  return scratch_remove(dir);
 }
 
-static char *put(const char *name, const char *text) {
-  char *path = malloc(256);
-  snprintf(path, 256, "%s/%s", dir, name);
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-  return path;
-}
+static char *put(const char *name, const char *text) { return scratch_put(dir, name, text); }
 
 #define PARA "The harbour authority said on Friday that the new ferry line will start in June " \
              "and carry up to four hundred passengers a day between the two islands. "

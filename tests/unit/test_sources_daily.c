@@ -12,31 +12,21 @@
 #include <unistd.h>
 
 #include "briefcast/daily.h"
+#include "scratch.h"
 
 static char dir[64];
 
 static int setup(void **state) {
   (void)state;
-  snprintf(dir, sizeof dir, "/tmp/bc-daily-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
+  return scratch_make(dir, sizeof dir, "daily");
 }
 
 static int teardown(void **state) {
-  char cmd[128];
   (void)state;
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  return system(cmd) == 0 ? 0 : -1;
+  return scratch_remove(dir);
 }
 
-static char *write_file(const char *name, const char *text) {
-  char *path = malloc(256);
-  snprintf(path, 256, "%s/%s", dir, name);
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-  return path;
-}
+static char *write_file(const char *name, const char *text) { return scratch_put(dir, name, text); }
 
 static void test_example_config_reads_as_documented(void **state) {
   bc_daily_config *c = NULL;
