@@ -1,5 +1,7 @@
 /* File helpers for the tool: whole-file reads (stdin for "-") and atomic
- * writes for the files users keep. */
+ * writes for the files users keep.  The library has its own (src/util.c),
+ * but the tool uses only the public API, so that anything it does an
+ * embedding program can do too; these few lines are the price. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
