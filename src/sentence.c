@@ -77,6 +77,38 @@ int story_is_close_quote(int32_t c) {
          c == 0x2019 || c == '\'' || c == 0x201C;
 }
 
+/* ---------------------------------------------------------------- word sets */
+
+static size_t words_hash(const char *w) {
+  size_t h = (size_t)14695981039346656037u;
+  for (; *w; w++) h = (h ^ (unsigned char)*w) * (size_t)1099511628211u;
+  return h;
+}
+
+void story_words_build(story_words *ws, const char *const *const *lists, size_t n) {
+  size_t total = 0;
+  for (size_t k = 0; k < n; k++)
+    for (const char *const *p = lists[k]; *p; p++) total++;
+  ws->n_slot = 64;
+  while (ws->n_slot < total * 2) ws->n_slot *= 2; /* at most half full */
+  ws->word = xcalloc(ws->n_slot, sizeof *ws->word);
+  ws->lists = xcalloc(ws->n_slot, sizeof *ws->lists);
+  for (size_t k = 0; k < n && k < 32; k++)
+    for (const char *const *p = lists[k]; *p; p++) {
+      size_t h = words_hash(*p) & (ws->n_slot - 1);
+      while (ws->word[h] && strcmp(ws->word[h], *p)) h = (h + 1) & (ws->n_slot - 1);
+      ws->word[h] = *p;
+      ws->lists[h] |= (uint32_t)1 << k;
+    }
+}
+
+uint32_t story_words_find(const story_words *ws, const char *w) {
+  size_t h = words_hash(w) & (ws->n_slot - 1);
+  for (; ws->word[h]; h = (h + 1) & (ws->n_slot - 1))
+    if (!strcmp(ws->word[h], w)) return ws->lists[h];
+  return 0;
+}
+
 /* ---------------------------------------------------------------- words */
 
 static int word_in(const char *w, size_t n, const char *const *list) {

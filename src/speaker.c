@@ -30,6 +30,7 @@
  * "The senator" resolves to the person whose title or role says so.  Look
  * backs and sentence scans are bounded so that long pages stay linear. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -105,11 +106,7 @@ static void lower_word(const ctx *c, size_t i, char *buf, size_t cap) {
   buf[n] = 0;
 }
 
-static int in_list(const char *w, const char *const *list) {
-  for (; *list; list++)
-    if (!strcmp(w, *list)) return 1;
-  return 0;
-}
+static int in_list(const char *w, const char *const *list);
 
 static int tok_in(const ctx *c, size_t i, const char *const *list) {
   if (i >= c->n || !c->tk[i].word) return 0;
@@ -872,6 +869,28 @@ static int time_word(const ctx *c, size_t i) {
 static const char *const ADDRESSEE_VERBS[] = {"told", "tells", "tell", "telling", "asked", "asks",
                                               "informed", "assured", "advised", "reminded", "urged",
                                               "warned", "emailed", "texted", "messaged", NULL};
+
+/* The long word lists are looked up in one hash table (story_words), built
+ * on first use; short lists, such as those written inline, are scanned. */
+static const char *const *const HASHED_LISTS[] = {
+    SPEECH_VERBS, FILLERS, PRONOUNS, DETERMINERS, NP_STOPS, TITLES, ORG_WORDS,
+    CAP_STOPS, MALE_NAMES, FEMALE_NAMES, ROLES, ADDRESSEE_VERBS};
+#define N_HASHED_LISTS (sizeof HASHED_LISTS / sizeof *HASHED_LISTS)
+static story_words listed_words;
+static pthread_once_t listed_once = PTHREAD_ONCE_INIT;
+
+static void listed_build(void) { story_words_build(&listed_words, HASHED_LISTS, N_HASHED_LISTS); }
+
+static int in_list(const char *w, const char *const *list) {
+  for (size_t k = 0; k < N_HASHED_LISTS; k++)
+    if (HASHED_LISTS[k] == list) {
+      pthread_once(&listed_once, listed_build);
+      return (story_words_find(&listed_words, w) >> k) & 1;
+    }
+  for (; *list; list++)
+    if (!strcmp(w, *list)) return 1;
+  return 0;
+}
 
 /* Is the single word at i the surname or first name of someone known? */
 static int known_name(const ctx *c, size_t i) {

@@ -37,6 +37,24 @@ int story_is_alnum(int32_t c);
 int story_is_open_quote(int32_t c);
 int story_is_close_quote(int32_t c);
 
+/* ---- word sets (sentence.c) ----
+ * Up to 32 fixed, NULL-terminated word lists hashed into one table; each
+ * word carries a bit per list that holds it.  Long pages look words up
+ * millions of times, and a linear strcmp scan of a list of hundreds of
+ * words was most of the analysis time. */
+typedef struct story_words {
+  const char **word;    /* slots, NULL = empty */
+  uint32_t *lists;      /* per slot: bit k set when the word is in lists[k] */
+  size_t n_slot;        /* a power of two */
+} story_words;
+
+/* Build ws from lists[0..n) (n <= 32).  Call once (pthread_once): the table
+ * is read-only afterwards and lives as long as the process. */
+void story_words_build(story_words *ws, const char *const *const *lists, size_t n);
+
+/* The lists holding the NUL-terminated word w, as a mask (0 = none). */
+uint32_t story_words_find(const story_words *ws, const char *w);
+
 /* 1 if w[0..n) is a speech verb ("said", "told", "added"); speaker.c. */
 int story_is_speech_verb(const char *w, size_t n);
 
