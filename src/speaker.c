@@ -63,6 +63,7 @@ typedef struct person {
   bc_gender gender;
   int is_person;  /* evidence that this is a person, not a place or a body */
   int lone;       /* known only by one name that speaks ("Obama said") */
+  int full;       /* the name has more than one word (a space in it) */
 } person;
 
 typedef struct ctx {
@@ -539,6 +540,7 @@ static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
     p = &c->pp[c->np];
     memset(p, 0, sizeof *p);
     p->name = name;
+    p->full = strchr(name, ' ') != NULL;
     size_t last = b;
     if (last > a && (tok_is(c, last, "Jr.") || tok_is(c, last, "Sr.") || tok_is(c, last, "Jr") ||
                      tok_is(c, last, "II") || tok_is(c, last, "III") || tok_is(c, last, "IV")))
@@ -693,7 +695,7 @@ static void collect_people(ctx *c) {
      * first person of that surname */
     for (size_t m = i; m-- > 0 && i - m < LOOK_BACK;) {
       int k = c->ment[m];
-      if (k >= 0 && strchr(c->pp[k].name, ' ') && !strcmp(c->pp[k].surname, w) &&
+      if (k >= 0 && c->pp[k].full && !strcmp(c->pp[k].surname, w) &&
           (c->pp[k].is_person || c->pp[k].gender)) {
         best = k;
         break;
@@ -701,7 +703,7 @@ static void collect_people(ctx *c) {
     }
     if (best < 0 && c->n_slot) {
       size_t v = *slot_of(c->by_surname, c->n_slot, w, get_surname, c);
-      if (v && strchr(c->pp[v - 1].name, ' ') && (c->pp[v - 1].is_person || c->pp[v - 1].gender)) best = (int)v - 1;
+      if (v && c->pp[v - 1].full && (c->pp[v - 1].is_person || c->pp[v - 1].gender)) best = (int)v - 1;
       else if (v && c->pp[v - 1].lone) best = (int)v - 1;
     }
     free(w);
@@ -729,7 +731,7 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
       int p = c->ment[i];
       if (p < 0) continue;
       const person *pp = &c->pp[p];
-      if (!strchr(pp->name, ' ')) continue;
+      if (!pp->full) continue;
       if (pass < 2 && !pp->is_person) continue;
       if (!strcmp(pp->surname, w) || (first_ok && pp->first && !strcmp(pp->first, w))) {
         best = p;
@@ -741,7 +743,7 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
   if (best >= 0 && strcmp(c->pp[best].surname, w)) {
     for (size_t i = at; i-- > 0 && at - i < LOOK_BACK;) {
       int p = c->ment[i];
-      if (p >= 0 && !strcmp(c->pp[p].surname, w) && strchr(c->pp[p].name, ' ')) return p;
+      if (p >= 0 && c->pp[p].full && !strcmp(c->pp[p].surname, w)) return p;
     }
   }
   return best;

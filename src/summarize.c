@@ -25,6 +25,7 @@
  * (LW, LWQ, QMAX, GATE, PGATE, PQMAX) for measuring. */
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -245,23 +246,33 @@ static int is_named(const bc_quote *q) {
 typedef struct vocab {
   char **word;
   size_t *doc, *df;
+  size_t *last;             /* per word: the sentence (n_sent) that last
+                               counted it in df; a list of the words seen
+                               made a long sentence quadratic */
   size_t n, cap, total, n_sent;
   size_t *slot, n_slot;     /* hash index: word index + 1, 0 = empty (linear
                                search made long articles quadratic) */
 } vocab;
 
+static const char *const STOP_WORDS[] = {
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from",
+    "is", "was", "are", "were", "be", "been", "it", "its", "this", "that", "as", "he", "she",
+    "they", "his", "her", "their", "i", "we", "you", "said", "says", "not", "but", "have",
+    "has", "had", "will", "would", "who", "which", "there", "what", "when", "our", "my", "me",
+    "him", "them", "so", "if", "do", "did", "can", "could", "just", "about", "after", "also",
+    "than", "then", "up", "out", "all", "more", NULL};
+static story_words stop_words;
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static void stop_build(void) {
+  static const char *const *const lists[] = {STOP_WORDS};
+  story_words_build(&stop_words, lists, 1);
+}
+
+/* Every word of every sentence is checked: a hash, not a scan. */
 static int stop_word(const char *w) {
-  static const char *const S[] = {"the", "a", "an", "of", "to", "in", "and", "or", "for", "on",
-                                  "at", "by", "with", "from", "is", "was", "are", "were", "be",
-                                  "been", "it", "its", "this", "that", "as", "he", "she", "they",
-                                  "his", "her", "their", "i", "we", "you", "said", "says", "not",
-                                  "but", "have", "has", "had", "will", "would", "who", "which",
-                                  "there", "what", "when", "our", "my", "me", "him", "them",
-                                  "so", "if", "do", "did", "can", "could", "just", "about",
-                                  "after", "also", "than", "then", "up", "out", "all", "more", NULL};
-  for (const char *const *p = S; *p; p++)
-    if (!strcmp(*p, w)) return 1;
-  return 0;
+  pthread_once(&stop_once, stop_build);
+  return story_words_find(&stop_words, w) != 0;
 }
 
 /* Next word of x from *p: lower-cased, a plural "s" dropped.  0 at the end. */
@@ -307,32 +318,28 @@ static size_t vocab_find(vocab *v, const char *w, int add) {
     v->word = xrealloc(v->word, v->cap * sizeof *v->word);
     v->doc = xrealloc(v->doc, v->cap * sizeof *v->doc);
     v->df = xrealloc(v->df, v->cap * sizeof *v->df);
+    v->last = xrealloc(v->last, v->cap * sizeof *v->last);
   }
   v->word[v->n] = xstrdup(w);
   v->doc[v->n] = 0;
   v->df[v->n] = 0;
+  v->last[v->n] = 0;
   return v->n++;
 }
 
 static void vocab_add_sentence(vocab *v, const char *x) {
   char w[48];
-  size_t *seen = NULL, ns = 0, cap = 0;
   v->n_sent++;
   while (next_word(&x, w, sizeof w)) {
     if (stop_word(w)) continue;
     size_t k = vocab_find(v, w, 1);
     v->doc[k]++;
     v->total++;
-    int dup = 0;
-    for (size_t i = 0; i < ns; i++)
-      if (seen[i] == k) dup = 1;
-    if (!dup) {
+    if (v->last[k] != v->n_sent) { /* first time in this sentence */
+      v->last[k] = v->n_sent;
       v->df[k]++;
-      BC_GROW(seen, ns, cap);
-      seen[ns++] = k;
     }
   }
-  free(seen);
 }
 
 static double centrality(vocab *v, const char *x) {
@@ -356,6 +363,7 @@ static void vocab_free(vocab *v) {
   free(v->word);
   free(v->doc);
   free(v->df);
+  free(v->last);
 }
 
 /* Lead lengths, in words: the lead alone reads until LEAD_WORDS; with quotes
