@@ -45,13 +45,17 @@
 #define LOOK_BACK 1500
 #define MAX_SENTENCE_TOKENS 120
 
+/* The token table is the largest thing analysis holds (a million short
+ * paragraphs make 13 million tokens), so offsets and indexes are 32-bit:
+ * 24 bytes a token instead of 48.  Texts of 4 GB or more are not attributed
+ * (speaker_attribute), far above any page or file briefcast reads. */
 typedef struct tok {
-  size_t s, e;
-  int word;   /* 1 word, 0 punctuation */
-  int cap;    /* starts with a capital */
-  int quote;  /* index of the quote segment it is in (marks included), -1 outside */
-  size_t sent;
-  size_t block;
+  uint32_t s, e;
+  uint32_t sent;
+  uint32_t block;
+  int32_t quote;  /* index of the quote segment it is in (marks included), -1 outside */
+  uint8_t word;   /* 1 word, 0 punctuation */
+  uint8_t cap;    /* starts with a capital */
 } tok;
 
 typedef struct person {
@@ -392,7 +396,7 @@ static void tokenize(ctx *c, const quote_seg *segs, size_t n_segs, const bc_bloc
         i += adv;
         continue;
       }
-      tok k = {i, i + adv, 0, 0, -1, 0, b};
+      tok k = {(uint32_t)i, (uint32_t)(i + adv), 0, (uint32_t)b, -1, 0, 0};
       if (story_is_alnum(ch)) {
         size_t j = i;
         k.cap = story_is_upper(ch);
@@ -419,16 +423,16 @@ static void tokenize(ctx *c, const quote_seg *segs, size_t n_segs, const bc_bloc
                      (wn == 3 && !strncmp(c->t + i, "Inc", 3));
           if (keep) j++;
         }
-        k.e = j;
+        k.e = (uint32_t)j;
         k.word = 1;
       }
       /* sentence and quote membership */
       while (si + 1 < c->n_sents && c->sents[si].end <= k.s) si++;
-      k.sent = si;
+      k.sent = (uint32_t)si;
       while (qi < n_segs && segs[qi].close < k.s) qi++;
       /* the closing mark sits at segs[qi].close; open-ended segments end at the
        * block end, which no token reaches */
-      if (qi < n_segs && k.s >= segs[qi].open && k.s <= segs[qi].close) k.quote = (int)qi;
+      if (qi < n_segs && k.s >= segs[qi].open && k.s <= segs[qi].close) k.quote = (int32_t)qi;
       BC_GROW(c->tk, c->n, cap);
       c->tk[c->n++] = k;
       i = k.e;
@@ -1910,6 +1914,8 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
   c.sents = s->sentences;
   c.n_sents = s->n_sentences;
   size_t n = s->n_quotes;
+  /* the 32-bit token table (see tok) */
+  if (c.len >= UINT32_MAX || n >= INT32_MAX) return;
   tokenize(&c, segs, n, art->blocks, art->n_blocks);
   collect_people(&c);
   size_t *qfirst = xmalloc((n ? n : 1) * sizeof *qfirst), *qlast = xmalloc((n ? n : 1) * sizeof *qlast);
