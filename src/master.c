@@ -20,13 +20,15 @@
  * without keeping it (limiting lowers loudness a little) until the gain
  * hits the target; the last pass does the same into the encoder.
  *
- * Cost: speech alone (no jingles, lossless output) is limited and measured
- * at the engine's rate and resampled after the limiter.  While speech
- * arrives (in the parent, while workers speak), it is also limited and
- * measured at a guessed gain (PRE_N of them); when that lands on the target
- * it is the gain, when it lands near, one step at the usual slope is taken
- * without a measuring pass of its own (the last pass measures what it
- * writes, and render.c masters again, searching, on a miss of 0.5 LU).
+ * Cost: speech alone (no jingles) is limited once.  While it arrives it
+ * is driven by the gain expected to land it near the target (drive_curve),
+ * limited and measured at the engine's rate, and kept, limited, in a
+ * second temporary file.  The limiter scales with its input, so a plain
+ * gain then brings the kept speech to the target exactly, as long as its
+ * peaks stay under the ceiling (the usual case); the last pass only scales,
+ * resamples (the limiter bounds the band-limited peak, which resampling
+ * keeps) and encodes.  Otherwise (or with jingles) the passes above run,
+ * from the speech-time measurement.
  * The limiter skips interpolation where no sample comes near the ceiling
  * and its gain stage where it rests. */
 #include "mastering.h"
@@ -393,16 +395,45 @@ static bc_rc lim_flush(limiter *l, mst_sink fn, void *user) {
 
 /* ---- streaming -------------------------------------------------------- */
 
-/* espeak-ng's standard voices at their default amplitude measure about
- * -21 LUFS; streaming cannot look ahead, so it assumes that. */
-#define ASSUMED_SPEECH_LUFS (-21.0)
-/* The speech-time measurements' gains: the limiter's usual loss at the
- * podcast target, and the distance between the two. */
-#define PRE_LOSS 0.8
-#define PRE_SPREAD 1.5
-/* How many: one costs half as much while speech arrives (the parent is the
- * busier process then), and espeak-ng's level varies little. */
-#define PRE_N 1
+/* Before a measurement gives the secant, the slope of loudness against
+ * drive that espeak-ng's speech shows at the podcast target (LU per dB). */
+#define FIRST_SLOPE 0.6
+/* The kept speech is aimed FAST_AIM dB above the loudness its final gain
+ * needs; the gain may lift it until its peaks come within FAST_ROOM dB of
+ * the ceiling, and lower it by FAST_MAX_CUT dB at most (further, the speech
+ * was limited much harder than the target needs, and is limited again). */
+#define FAST_AIM 0.0
+#define FAST_ROOM 0.1
+
+/* Loudness of espeak-ng's speech (its voices at their default amplitude,
+ * 22 050 Hz) after the limiter, against the drive (gain before it), both
+ * relative to the limiter's ceiling, in dB: measured on twelve articles.
+ * Loudness follows drive 1:1 until the limiter works, then ever more
+ * slowly (0.23 LU per dB at the top). */
+static const double drive_curve[][2] = {
+    {-2.5, -23.09}, {-0.5, -21.09}, {1.5, -19.09},  {3.5, -17.19},  {5.5, -15.63}, {7.5, -14.46},
+    {9.5, -13.61},  {11.5, -12.94}, {13.5, -12.37}, {15.5, -11.87}, {17.5, -11.41}};
+
+/* The curve's speech without limiting (its straight part at drive 0). */
+#define SPEECH_LUFS (-20.6)
+
+/* The drive (dB) expected to bring the limited speech to `lufs` under a
+ * limiter whose ceiling is `ceiling` dB; *slope (if not NULL) is how fast
+ * loudness follows drive there (LU per dB). */
+static double drive_for(double lufs, double ceiling, double *slope) {
+  size_t n = sizeof drive_curve / sizeof drive_curve[0], i;
+  double y = lufs - ceiling, x;
+  for (i = 1; i < n - 1 && drive_curve[i][1] < y; i++) {
+  }
+  x = drive_curve[i - 1][0] + (y - drive_curve[i - 1][1]) *
+                                  (drive_curve[i][0] - drive_curve[i - 1][0]) /
+                                  (drive_curve[i][1] - drive_curve[i - 1][1]);
+  x += ceiling;
+  if (slope)
+    *slope = (drive_curve[i][1] - drive_curve[i - 1][1]) / (drive_curve[i][0] - drive_curve[i - 1][0]);
+  return x > MAX_GAIN_DB ? MAX_GAIN_DB : x < -MAX_GAIN_DB ? -MAX_GAIN_DB : x;
+}
+#define FAST_MAX_CUT 3.0
 
 struct mst_stream {
   resampler rs;
@@ -424,7 +455,9 @@ mst_stream *mst_stream_new(const bc_master_options *o, unsigned in_rate, unsigne
   mst_stream *s = xcalloc(1, sizeof *s);
   rs_init(&s->rs, in_rate, out_rate);
   s->limit = !(o && o->no_loudness);
-  s->gain = s->limit ? (float)db_to_lin(opt_target(o) - ASSUMED_SPEECH_LUFS) : 1.0f;
+  /* Streaming cannot look ahead: the drive espeak-ng's speech usually needs. */
+  s->gain = s->limit ? (float)db_to_lin(drive_for(opt_target(o), opt_ceiling(o) - CEILING_MARGIN_DB, NULL))
+                     : 1.0f;
   if (s->limit) lim_init(&s->lim, out_rate, opt_ceiling(o));
   s->buf = xmalloc(BLOCK * sizeof *s->buf);
   s->sink = sink;
@@ -599,14 +632,22 @@ struct mst_episode {
   void (*progress)(uint64_t done, uint64_t total, void *user);
   void *progress_user;
   double out_lufs, out_tp;
-  /* While speech arrives (no jingles): the limited speech measured at
-   * guessed gains, so that a lossless episode usually needs no measuring
-   * pass after speech. */
-  int pre;              /* 1 running, 2 used */
-  double pre_gain[2];   /* dB */
-  double pre_lufs[2];   /* what they gave */
-  limiter pre_lim[2];
-  ebur128_state *pre_meter[2];
+  /* Speech-only episodes: while speech arrives it is also driven by
+   * pre_gain, limited and measured, and the limited speech is kept (kept_fd:
+   * float at the engine's rate).  The limiter scales with its input: x*g
+   * limited under c, then times a, is x*g*a limited under c*a.  So when the
+   * kept speech's loudness is near the target and its peaks leave room, a
+   * plain gain finishes it: one limiter pass in all (see mst_episode_prepare). */
+  int pre;              /* 1 running, 2 finished */
+  double pre_gain;      /* dB */
+  double pre_lufs;      /* the limited speech's loudness */
+  double pre_peak;      /* and its (true) peak, dB */
+  limiter pre_lim;
+  ebur128_state *pre_meter;
+  int kept_fd;
+  bc_rc kept_rc;
+  int fast;             /* mst_episode_run: the kept speech times fast_gain (dB) */
+  double fast_gain, fast_headroom;
   int measured;         /* the last measuring pass, for mst_episode_run */
   double measured_gain[3], measured_headroom, measured_lufs;
 };
@@ -658,12 +699,13 @@ static int open_spool(void) {
 }
 
 bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned out_rate,
-                        mst_episode **out, bc_diag *diag) {
+                        double headroom, double aim, mst_episode **out, bc_diag *diag) {
   mst_episode *e = xcalloc(1, sizeof *e);
   bc_rc rc = BC_OK;
   double xf;
 
   *out = NULL;
+  e->kept_fd = -1;
   if (o) e->o = *o;
   e->o.intro_audio = e->o.outro_audio = NULL;
   e->in_rate = in_rate;
@@ -677,15 +719,15 @@ bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned o
   }
   if (!(o && ((o->intro_audio && *o->intro_audio) || (o->outro_audio && *o->outro_audio) ||
               o->no_loudness))) {
-    int i;
+    /* Aim the limited speech where its final gain will be about the
+     * headroom's cut: half way in the room the limiter's margin leaves. */
+    double want = opt_target(o) + aim + headroom + FAST_AIM;
     e->pre = 1;
-    e->pre_gain[0] = opt_target(o) - ASSUMED_SPEECH_LUFS + PRE_LOSS;
-    e->pre_gain[1] = e->pre_gain[0] + PRE_SPREAD;
-    for (i = 0; i < PRE_N; i++) {
-      lim_init(&e->pre_lim[i], in_rate, opt_ceiling(o));
-      e->pre_meter[i] = ebur128_init(1, in_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
-      if (!e->pre_meter[i]) e->pre = 0;
-    }
+    e->kept_fd = open_spool();
+    e->pre_gain = drive_for(want, opt_ceiling(o) - CEILING_MARGIN_DB, NULL);
+    lim_init(&e->pre_lim, in_rate, opt_ceiling(o));
+    e->pre_meter = ebur128_init(1, in_rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+    if (!e->pre_meter || e->kept_fd < 0) e->pre = 0;
   }
   /* The plain speech's loudness: the gain search's start when the
    * speech-time measurements are not there. */
@@ -704,8 +746,18 @@ bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned o
   return BC_OK;
 }
 
-static bc_rc meter_add(const float *s, size_t n, void *user) {
-  ebur128_add_frames_float(user, s, n);
+/* The limiter's output while speech arrives: measured and kept.  A write
+ * error is remembered (kept_rc) and the kept speech not used. */
+static bc_rc keep(const float *s, size_t n, void *user) {
+  mst_episode *e = user;
+  size_t off = 0, len = n * sizeof *s;
+  ebur128_add_frames_float(e->pre_meter, s, n);
+  while (!e->kept_rc && off < len) {
+    ssize_t w = write(e->kept_fd, (const char *)s + off, len - off);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) e->kept_rc = BC_ERR_IO;
+    else off += (size_t)w;
+  }
   return BC_OK;
 }
 
@@ -724,14 +776,10 @@ bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n) {
     for (i = 0; i < 1024 && off + i < n; i++) buf[i] = pcm[off + i] / 32768.0f;
     if (e->meter) ebur128_add_frames_float(e->meter, buf, i);
     if (e->pre == 1) {
-      float tmp[1024];
+      float g = (float)db_to_lin(e->pre_gain);
       size_t j;
-      int p;
-      for (p = 0; p < PRE_N; p++) {
-        float g = (float)db_to_lin(e->pre_gain[p]);
-        for (j = 0; j < i; j++) tmp[j] = buf[j] * g; /* as episode_pass mixes */
-        lim_process(&e->pre_lim[p], tmp, i, meter_add, e->pre_meter[p]);
-      }
+      for (j = 0; j < i; j++) buf[j] *= g; /* as episode_pass mixes */
+      lim_process(&e->pre_lim, buf, i, keep, e);
     }
   }
   e->n_speech += n;
@@ -923,59 +971,48 @@ static double clamp_gain(double db) {
 /* Passes of mst_episode_prepare at most, and how close (LU) is close enough. */
 #define PREPARE_PASSES 4
 #define PREPARE_TOLERANCE 0.15
-#define FIRST_SLOPE 0.6
-/* Largest miss (LU) a gain from the speech-time secant is taken without a
- * measuring pass of its own (the final pass measures it anyway). */
-#define PRE_TRUST (PRE_N < 2 ? 0.75 : 1.5)
 
 bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile int *cancel,
                           bc_diag *diag) {
-  double target = opt_target(&e->o) + aim, lufs = 0, v, speech, base[3];
-  double g_prev = 0, l_prev = 0, g, step;
+  double target = opt_target(&e->o) + aim, lufs = 0, v, level, base[3];
+  double g_prev = 0, l_prev = 0, g, step, first_slope = FIRST_SLOPE;
   int pass;
   bc_rc rc = BC_OK;
 
   e->gain[0] = e->gain[1] = e->gain[2] = 0;
   if (e->o.no_loudness) return BC_OK;
+  e->fast = 0;
   if (e->pre == 1) {
-    double l[2] = {-HUGE_VAL, -HUGE_VAL};
-    int i;
     e->pre = 2;
-    for (i = 0; i < PRE_N; i++) {
-      lim_flush(&e->pre_lim[i], meter_add, e->pre_meter[i]);
-      l[i] = ebur128_loudness_global(e->pre_meter[i], &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
-      e->pre_lufs[i] = l[i];
-    }
-    if (headroom <= 0 && aim == 0 && isfinite(l[0]) && (PRE_N < 2 || isfinite(l[1]))) {
-      /* Where the secant through the two meets the target (or the usual
-       * slope through the one). */
-      double slope = PRE_N < 2 ? FIRST_SLOPE
-                               : (l[1] - l[0]) / (e->pre_gain[1] - e->pre_gain[0]);
-      int near = PRE_N > 1 && fabs(target - l[1]) < fabs(target - l[0]);
-      if (slope < 0.2) slope = 0.2;
-      if (slope > 1.0) slope = 1.0;
-      g = e->pre_gain[near] + (target - l[near]) / slope;
-      if (fabs(target - l[near]) <= PREPARE_TOLERANCE) { /* measured already */
-        e->gain[0] = e->pre_gain[near];
-        e->measured = 1;
-        e->measured_lufs = l[near];
-        e->measured_headroom = headroom;
-        memcpy(e->measured_gain, e->gain, sizeof e->gain);
-        return BC_OK;
-      }
-      if (fabs(g - e->pre_gain[near]) * slope <= PRE_TRUST) {
-        e->gain[0] = clamp_gain(g);
-        e->measured = 0;
-        return BC_OK;
-      }
+    lim_flush(&e->pre_lim, keep, e);
+    e->pre_lufs = ebur128_loudness_global(e->pre_meter, &v) == EBUR128_SUCCESS ? v : -HUGE_VAL;
+    e->pre_peak = e->pre_lim.out_peak > 0 ? 20 * log10(e->pre_lim.out_peak) : -HUGE_VAL;
+  }
+  if (e->pre == 2 && isfinite(e->pre_lufs)) {
+    double a = target - e->pre_lufs, room = opt_ceiling(&e->o) - headroom - FAST_ROOM;
+
+    if (!e->kept_rc && e->pre_peak + a <= room && a >= -headroom - FAST_AIM - FAST_MAX_CUT) {
+      /* The kept speech, times a: limited once, at the target. */
+      e->fast = 1;
+      e->fast_gain = a;
+      e->fast_headroom = headroom;
+      e->out_lufs = e->pre_lufs + a;
+      e->out_tp = e->pre_peak + a;
+      return BC_OK;
     }
   }
+  /* Where the search starts: the drive the curve gives for the target,
+   * corrected by how much louder this speech is than the curve's. */
   if (e->meter)
-    speech = ebur128_loudness_global(e->meter, &v) == EBUR128_SUCCESS && isfinite(v) ? v : target;
-  else /* from the nearer speech-time measurement, at slope 1 */
-    speech = isfinite(e->pre_lufs[0]) ? e->pre_lufs[0] - e->pre_gain[0] : target;
+    level = ebur128_loudness_global(e->meter, &v) == EBUR128_SUCCESS && isfinite(v)
+                ? v - SPEECH_LUFS
+                : 0;
+  else
+    level = isfinite(e->pre_lufs)
+                ? drive_for(e->pre_lufs, opt_ceiling(&e->o) - CEILING_MARGIN_DB, NULL) - e->pre_gain
+                : 0;
   /* Jingles are matched to the same loudness as speech. */
-  base[0] = target - speech;
+  base[0] = drive_for(target, opt_ceiling(&e->o) - CEILING_MARGIN_DB - headroom, &first_slope) - level;
   base[1] = isfinite(e->intro.lufs) ? target - e->intro.lufs : 0;
   base[2] = isfinite(e->outro.lufs) ? target - e->outro.lufs : 0;
   g = 0; /* offset added to every base gain */
@@ -992,9 +1029,8 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
      * step by the measured slope (secant), never by less than the miss. */
     step = target - lufs;
     {
-      /* Before two points give the secant, assume the slope espeak-ng's
-       * speech shows at the podcast target (about 0.6 LU per dB). */
-      double slope = FIRST_SLOPE;
+      /* Before two points give the secant, the curve's slope. */
+      double slope = first_slope;
       if (pass > 0 && fabs(g - g_prev) > 1e-6) slope = (lufs - l_prev) / (g - g_prev);
       if (slope < 0.2) slope = 0.2;
       if (slope > 1.0) slope = 1.0;
@@ -1013,9 +1049,52 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
   return rc;
 }
 
+/* The kept speech times the fast gain, resampled, into the sink. */
+static bc_rc kept_pass(mst_episode *e, mst_sink sink, void *user, volatile int *cancel) {
+  resampler rs;
+  run_ctx r = {0};
+  float *buf = xmalloc(BLOCK * sizeof *buf);
+  float g = (float)db_to_lin(e->fast_gain);
+  off_t pos = 0;
+  bc_rc rc = BC_OK;
+  rs_init(&rs, e->in_rate, e->out_rate);
+  r.rs = e->in_rate != e->out_rate ? &rs : NULL;
+  r.sink = sink;
+  r.user = user;
+  r.left = mst_episode_length(e);
+  for (;;) {
+    ssize_t got = pread(e->kept_fd, buf, BLOCK * sizeof *buf, pos);
+    size_t n, i;
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      rc = BC_ERR_IO;
+      break;
+    }
+    if (cancel && *cancel) {
+      rc = BC_ERR_INTERRUPTED;
+      break;
+    }
+    n = (size_t)got / sizeof *buf;
+    if (!n) break;
+    pos += (off_t)(n * sizeof *buf);
+    for (i = 0; i < n; i++) buf[i] *= g;
+    if ((rc = run_out(buf, n, &r))) break;
+  }
+  if (!rc) rc = run_end(&r);
+  rs_free(&rs);
+  free(buf);
+  return rc;
+}
+
 bc_rc mst_episode_run(mst_episode *e, double extra_headroom_db, int measure_peak, mst_sink sink,
                       void *user, volatile int *cancel, bc_diag *diag) {
   bc_rc rc;
+  if (e->fast && e->fast_headroom == extra_headroom_db) {
+    (void)measure_peak; /* known: the kept speech's peak times the gain */
+    rc = kept_pass(e, sink, user, cancel);
+    if (rc == BC_ERR_IO) util_diag(diag, "cannot read back the temporary speech file");
+    return rc;
+  }
   e->out_tp = 0;
   /* The pass the gain search ended with is exactly this one, measured. */
   int known = e->measured && e->measured_headroom == extra_headroom_db &&
@@ -1052,13 +1131,9 @@ void mst_episode_free(mst_episode *e) {
   if (!e) return;
   if (e->fd >= 0) close(e->fd);
   if (e->meter) ebur128_destroy(&e->meter);
-  {
-    int i;
-    for (i = 0; i < 2; i++) {
-      if (e->pre_lim[i].x) lim_free(&e->pre_lim[i]);
-      if (e->pre_meter[i]) ebur128_destroy(&e->pre_meter[i]);
-    }
-  }
+  if (e->kept_fd >= 0) close(e->kept_fd);
+  if (e->pre_lim.x) lim_free(&e->pre_lim);
+  if (e->pre_meter) ebur128_destroy(&e->pre_meter);
   free(e->intro.path);
   free(e->outro.path);
   free(e);

@@ -23,8 +23,10 @@ void mst_stream_free(mst_stream *s);
  * mixes jingles, applies gain and the limiter, measures the result without
  * writing it, corrects the gain, and finally streams the result to the sink. */
 typedef struct mst_episode mst_episode;
+/* headroom and aim: what mst_episode_prepare will most likely be given
+ * (the format's), so the speech-time pass can aim there. */
 bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned out_rate,
-                        mst_episode **out, bc_diag *diag);
+                        double headroom, double aim, mst_episode **out, bc_diag *diag);
 bc_rc mst_episode_speech(mst_episode *e, const int16_t *pcm, size_t n);
 /* Called about once per second of audio during the measuring passes of
  * mst_episode_prepare (done and total in output samples). */

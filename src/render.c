@@ -213,7 +213,18 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
     goto out;
   }
 
-  rc = mst_episode_begin(&opts->master, in_rate, out_rate, &c.episode, diag);
+  lossy = format == BC_FORMAT_OGG || format == BC_FORMAT_OPUS || format == BC_FORMAT_MP3;
+  check = lossy && !opts->master.no_loudness;
+  /* A lossy codec's output overshoots the limiter's peaks (its filtering
+   * rings) and loses a little loudness (its low-pass).  Start with room for
+   * the usual overshoot, check the decoded file before it appears, and
+   * encode again, corrected, when it misses the ceiling or the target. */
+  headroom = check ? LOSSY_HEADROOM_DB : 0.0;
+  /* The loudness each codec usually loses at its default rate (measured on
+   * espeak-ng speech), so the first encoding is usually the last. */
+  codec_loss = !check ? 0.0 : format == BC_FORMAT_MP3 ? 0.4 : format == BC_FORMAT_OPUS ? 0.25 : 0.1;
+  rc = mst_episode_begin(&opts->master, in_rate, out_rate, headroom, codec_loss, &c.episode,
+                         diag);
   if (rc) goto out;
   mst_episode_set_progress(c.episode, mastering_progress, &c);
   rc = bc_speak_parallel(script, vs, &opts->speak, opts->jobs, speech_sink, &c, &tl, diag);
@@ -236,16 +247,6 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
   tags.chapters = r.chapters;
   tags.n_chapters = r.n_chapters;
 
-  lossy = format == BC_FORMAT_OGG || format == BC_FORMAT_OPUS || format == BC_FORMAT_MP3;
-  check = lossy && !opts->master.no_loudness;
-  /* A lossy codec's output overshoots the limiter's peaks (its filtering
-   * rings) and loses a little loudness (its low-pass).  Start with room for
-   * the usual overshoot, check the decoded file before it appears, and
-   * encode again, corrected, when it misses the ceiling or the target. */
-  headroom = check ? LOSSY_HEADROOM_DB : 0.0;
-  /* The loudness each codec usually loses at its default rate (measured on
-   * espeak-ng speech), so the first encoding is usually the last. */
-  codec_loss = !check ? 0.0 : format == BC_FORMAT_MP3 ? 0.4 : format == BC_FORMAT_OPUS ? 0.25 : 0.1;
   rc = mst_episode_prepare(c.episode, headroom, codec_loss, opts->cancel, diag);
   for (attempt = 0; !rc; attempt++) {
     double pcm_lufs, pcm_tp, lufs, tp;

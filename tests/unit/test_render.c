@@ -155,6 +155,52 @@ static void test_loudness_mp3_alexa(void **state) {
   render_and_check("mp3", "alexa", -14, -2, 44100);
 }
 
+/* Voices much quieter or louder than espeak-ng's default amplitude: the
+ * speech-time drive misses by 10 dB either way, and the episode must still
+ * land on the target with its peaks under the ceiling (through the gain
+ * search when the quick way cannot). */
+static void render_at_volume(int volume, const char *ext) {
+  char path[512];
+  bc_script *s = small_script();
+  bc_render_options ro;
+  bc_render_result res;
+  bc_diag diag = {{0}};
+  measured m;
+  size_t i;
+  int *saved = calloc(voices->n_voices, sizeof *saved);
+  for (i = 0; i < voices->n_voices; i++) {
+    saved[i] = voices->voices[i].volume;
+    voices->voices[i].volume = volume;
+  }
+  memset(&ro, 0, sizeof ro);
+  snprintf(path, sizeof path, "%s/volume-%d.%s", tmpdir, volume, ext);
+  ro.output = path;
+  ro.format = -1;
+  assert_int_equal(bc_render(s, voices, &ro, &res, &diag), BC_OK);
+  for (i = 0; i < voices->n_voices; i++) voices->voices[i].volume = saved[i];
+  free(saved);
+  m = measure(path);
+  print_message("volume %d %s: %.2f LUFS, %.2f dBTP\n", volume, ext, m.lufs, m.tp);
+  assert_true(fabs(m.lufs + 16) <= 0.5);
+  assert_true(m.tp <= -1);
+  assert_true(fabs(res.loudness - m.lufs) < 0.2);
+  bc_render_result_clear(&res);
+  bc_script_free(s);
+  unlink(path);
+}
+
+static void test_loudness_quiet_voices(void **state) {
+  (void)state;
+  render_at_volume(30, "wav");
+  render_at_volume(30, "mp3");
+}
+
+static void test_loudness_loud_voices(void **state) {
+  (void)state;
+  render_at_volume(200, "flac");
+  render_at_volume(200, "opus");
+}
+
 static void test_presets(void **state) {
   bc_master_options o;
   int f = 0;
@@ -367,6 +413,8 @@ int main(void) {
       cmocka_unit_test(test_loudness_ogg_broadcast),
       cmocka_unit_test(test_loudness_flac_broadcast),
       cmocka_unit_test(test_loudness_mp3_alexa),
+      cmocka_unit_test(test_loudness_quiet_voices),
+      cmocka_unit_test(test_loudness_loud_voices),
       cmocka_unit_test(test_chapters_on_headlines),
       cmocka_unit_test(test_jingles),
       cmocka_unit_test(test_missing_jingle),
