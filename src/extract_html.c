@@ -116,8 +116,13 @@ static const char *attr(const xmlNode *n, const char *name) {
 
 /* ---------------------------------------------------- the walk's records */
 
+/* The tree is freed as the walk leaves it (it is several times the size of
+ * the page), so an element keeps what the later passes ask of it: its tag
+ * name, class and id (interned by the walk) and what its microdata says. */
 typedef struct elem {
-  xmlNode *node;
+  const char *name, *cls, *id;  /* cls, id: NULL when absent */
+  unsigned char body_prop;      /* itemprop articleBody or text */
+  unsigned char article_type;   /* itemtype of an Article, BlogPosting or Report */
   int parent;          /* index of the parent element, -1 at the top */
   int end;             /* one past the last descendant's index */
   int flags;           /* tag class */
@@ -148,6 +153,8 @@ typedef struct name_cache {
 
 typedef struct walk {
   name_cache *names;
+  char **strs;         /* interned names and attributes (open addressing) */
+  size_t n_strs, cap_strs;
   size_t page_text;    /* raw text bytes of the whole page */
   size_t page_prose;   /* of which inside <p> */
   elem *elems;
@@ -190,11 +197,14 @@ static size_t clean_names(const char *c, char *buf, size_t size, size_t k) {
   return k;
 }
 
-static int class_id(const xmlNode *n, char *buf, size_t size) {
-  const char *cls = attr(n, "class"), *id = attr(n, "id");
+static int class_id_of(const char *cls, const char *id, char *buf, size_t size) {
   if (!cls && !id) return 0;
   clean_names(id, buf, size, clean_names(cls, buf, size, 0));
   return 1;
+}
+
+static int class_id(const xmlNode *n, char *buf, size_t size) {
+  return class_id_of(attr(n, "class"), attr(n, "id"), buf, size);
 }
 
 /* Class and id judgement.  Strong boilerplate is skipped with its subtree
@@ -442,6 +452,34 @@ static void add_text(walk *w, const char *s) {
   if (w->link_depth) w->cur_link += n;
 }
 
+/* One copy of s per page, owned by the walk (NULL stays NULL). */
+static const char *intern(walk *w, const char *s) {
+  uint32_t h = 2166136261u;  /* FNV-1a */
+  const unsigned char *p;
+  size_t i;
+  if (!s) return NULL;
+  if (w->n_strs * 2 >= w->cap_strs) {  /* keep the table at most half full */
+    size_t cap = w->cap_strs ? w->cap_strs * 2 : 256, k;
+    char **t = xcalloc(cap, sizeof *t);
+    for (k = 0; k < w->cap_strs; k++) {
+      uint32_t g = 2166136261u;
+      if (!w->strs[k]) continue;
+      for (p = (const unsigned char *)w->strs[k]; *p; p++) g = (g ^ *p) * 16777619u;
+      for (i = g & (cap - 1); t[i]; i = (i + 1) & (cap - 1)) {}
+      t[i] = w->strs[k];
+    }
+    free(w->strs);
+    w->strs = t;
+    w->cap_strs = cap;
+  }
+  for (p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * 16777619u;
+  for (i = h & (w->cap_strs - 1); w->strs[i]; i = (i + 1) & (w->cap_strs - 1))
+    if (strcmp(w->strs[i], s) == 0) return w->strs[i];
+  w->strs[i] = xstrdup(s);
+  w->n_strs++;
+  return w->strs[i];
+}
+
 /* Enter an element: returns 0 if its subtree is to be skipped. */
 static unsigned cached_mask(walk *w, const char *cls) {
   uint32_t h = 2166136261u;  /* FNV-1a */
@@ -522,7 +560,15 @@ static int enter(walk *w, xmlNode *n) {
   idx = (int)w->n_elems++;
   e = &w->elems[idx];
   memset(e, 0, sizeof *e);
-  e->node = n;
+  e->name = intern(w, (const char *)n->name);
+  e->cls = intern(w, attr(n, "class"));
+  e->id = intern(w, attr(n, "id"));
+  {
+    const char *ip = attr(n, "itemprop"), *type = attr(n, "itemtype");
+    e->body_prop = ip && (strstr(ip, "articleBody") || strcmp(ip, "text") == 0);
+    e->article_type =
+        type && (strstr(type, "Article") || strstr(type, "BlogPosting") || strstr(type, "Report"));
+  }
   e->parent = n->parent && n->parent->_private ? (int)(intptr_t)n->parent->_private - 1 : -1;
   e->flags = flags;
   e->weight = weight;
@@ -565,6 +611,15 @@ static void leave(walk *w, xmlNode *n) {
    * as a browser shows it, so nothing is added here. */
 }
 
+/* A subtree the walk has left is never read again: free it at once, so the
+ * tree (several times the size of the page) shrinks as the walk's records
+ * grow instead of both being held at their largest. */
+static void drop_children(xmlNode *n) {
+  if (n->type != XML_ELEMENT_NODE || !n->children) return;
+  xmlFreeNodeList(n->children);
+  n->children = n->last = NULL;
+}
+
 static void walk_tree(walk *w, xmlNode *root) {
   xmlNode *n = root;
   while (n) {
@@ -581,6 +636,7 @@ static void walk_tree(walk *w, xmlNode *root) {
     while (n && n != root && !n->next) {
       n = n->parent;
       if (n && n->type == XML_ELEMENT_NODE && n->_private) leave(w, n);
+      if (n && n != root) drop_children(n);
     }
     if (!n || n == root) break;
     n = n->next;
@@ -589,6 +645,9 @@ static void walk_tree(walk *w, xmlNode *root) {
 }
 
 static void walk_free(walk *w) {
+  size_t k;
+  for (k = 0; k < w->cap_strs; k++) free(w->strs[k]);
+  free(w->strs);
   if (w->names) {
     size_t i;
     for (i = 0; i < NAME_CACHE; i++) free(w->names->key[i]);
@@ -653,18 +712,16 @@ static void score(walk *w) {
 /* Markup that names the story's body: a class such as "entry-content" or
  * "article-body", itemprop=articleBody, or the page's only <article>. */
 static int marked_body(const walk *w, const elem *e) {
-  const char *ip = attr(e->node, "itemprop");
   (void)w;
   if (e->boiler) return 0;
   if (e->weight == W_BEST) return 1;
-  if (ip && (strstr(ip, "articleBody") || strcmp(ip, "text") == 0)) return 1;
+  if (e->body_prop) return 1;
   return 0;
 }
 
 static double container_score(const elem *e) {
   double s = e->vote;
-  const char *name = (const char *)e->node->name;
-  const char *type = attr(e->node, "itemtype");
+  const char *name = e->name;
   if (s <= 0) return 0;
   if (e->weight > 0) s *= 1.0 + 0.1 * e->weight;
   if (e->flags & T_SEMANTIC) s *= 1.1;
@@ -675,8 +732,7 @@ static double container_score(const elem *e) {
     s *= (1.0 - ld) * (1.0 - ld);
   }
   if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 || strcmp(name, "dl") == 0) s *= 0.6;
-  if (type && (strstr(type, "Article") || strstr(type, "BlogPosting") || strstr(type, "Report")))
-    s *= 1.2;
+  if (e->article_type) s *= 1.2;
   return s;
 }
 
@@ -969,16 +1025,16 @@ static size_t select_roots(const walk *w, int container, int *roots) {
   /* A body the page marks may come in parts with the same markup (text
    * sections between pictures, a question and its answers): take them all. */
   if (marked_body(w, c)) {
-    const char *cls = attr(c->node, "class");
+    const char *cls = c->cls;
     int i;
     for (i = 0; cls && *cls && i < (int)w->n_elems && n < 64; i++) {
       const elem *s = &w->elems[i];
       const char *sc;
       if (i >= container && i < c->end) continue;          /* inside the container */
       if (container >= i && container < s->end) continue;  /* around it */
-      if (s->vote <= 0 || strcmp((const char *)s->node->name, (const char *)c->node->name) != 0)
+      if (s->vote <= 0 || strcmp(s->name, c->name) != 0)
         continue;
-      sc = attr(s->node, "class");
+      sc = s->cls;
       if (!sc || strcmp(sc, cls) != 0) continue;
       roots[n++] = i;
       i = s->end - 1;  /* skip its subtree */
@@ -999,7 +1055,7 @@ static int lead_marked(const walk *w, int e, int stop) {
     char buf[512];
     size_t k;
     if (w->elems[e].weight == W_STRONG) return 0;
-    if (class_id(w->elems[e].node, buf, sizeof buf))
+    if (class_id_of(w->elems[e].cls, w->elems[e].id, buf, sizeof buf))
       for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
         if (strstr(buf, stems[k])) return 1;
     e = w->elems[e].parent;
@@ -1160,18 +1216,18 @@ static void body_from_text(const char *text, extract_body *body) {
   }
 }
 
-static bc_rc extract_html_depth(const char *html, size_t len, const char *url, bc_article **out,
-                                bc_diag *diag, int depth);
+static bc_rc extract_doc(xmlDoc *doc, const char *url, bc_article **out, bc_diag *diag,
+                         int depth);
 
 bc_rc extract_html_utf8(const char *html, size_t len, const char *url, bc_article **out,
                         bc_diag *diag) {
-  return extract_html_depth(html, len, url, out, diag, 0);
+  return extract_doc(parse(html, len, url), url, out, diag, 0);
 }
 
-/* depth: 0 for a page, 1 for HTML found inside its metadata. */
-static bc_rc extract_html_depth(const char *html, size_t len, const char *url, bc_article **out,
-                                bc_diag *diag, int depth) {
-  xmlDoc *doc;
+/* The article in a parsed page; frees doc.  depth: 0 for a page, 1 for HTML
+ * found inside its metadata. */
+static bc_rc extract_doc(xmlDoc *doc, const char *url, bc_article **out, bc_diag *diag,
+                         int depth) {
   xmlNode *root;
   walk w;
   extract_meta m;
@@ -1180,7 +1236,6 @@ static bc_rc extract_html_depth(const char *html, size_t len, const char *url, b
   int container;
 
   *out = NULL;
-  doc = parse(html, len, url);
   if (!doc || !(root = xmlDocGetRootElement(doc))) {
     if (doc) xmlFreeDoc(doc);
     util_diag(diag, "not an HTML page (nothing to parse)");
@@ -1192,6 +1247,8 @@ static bc_rc extract_html_depth(const char *html, size_t len, const char *url, b
   buf_init(&w.text);
   w.page_text = measure(root, &w.page_prose);
   walk_tree(&w, root);
+  xmlFreeDoc(doc);  /* the walk's records hold all that is asked from here on */
+  doc = NULL;
   score(&w);
   container = best_container(&w);
   /* No container stands out (a page of short lines, a photo list): take
@@ -1219,7 +1276,7 @@ static bc_rc extract_html_depth(const char *html, size_t len, const char *url, b
     const char *alt = m.article_body ? m.article_body : m.description;
     if (alt && strchr(alt, '<')) {
       bc_article *inner = NULL;
-      if (extract_html_depth(alt, strlen(alt), url, &inner, NULL, 1) == BC_OK) {
+      if (extract_doc(parse(alt, strlen(alt), url), url, &inner, NULL, 1) == BC_OK) {
         size_t k;
         for (k = 0; k < inner->n_blocks; k++)
           extract_body_add(&body, inner->text + inner->blocks[k].start,
@@ -1242,7 +1299,6 @@ static bc_rc extract_html_depth(const char *html, size_t len, const char *url, b
   extract_body_finish(&body, a);
   walk_free(&w);
   extract_meta_free(&m);
-  xmlFreeDoc(doc);
   if (a->n_blocks == 0) {
     bc_article_free(a);
     util_diag(diag, "no article text found in the page");
@@ -1256,7 +1312,7 @@ bc_rc extract_html(const char *bytes, size_t len, const char *url, const char *c
                    bc_article **out, bc_diag *diag) {
   size_t ulen;
   char *utf8 = charset_decode(bytes, len, content_type, 1, &ulen, NULL, 0);
-  bc_rc rc = extract_html_utf8(utf8, ulen, url, out, diag);
-  free(utf8);
-  return rc;
+  xmlDoc *doc = parse(utf8, ulen, url);
+  free(utf8);  /* the tree holds the page from here on */
+  return extract_doc(doc, url, out, diag, 0);
 }
