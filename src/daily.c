@@ -47,7 +47,8 @@ static int parse_double(const char *v, double lo, double hi, double *out) {
   double x;
   errno = 0;
   x = strtod(v, &end);
-  if (errno || end == v || *end || x < lo || x > hi) return 0;
+  /* Written so that NaN ("nan" reads as a number) fails it too. */
+  if (errno || end == v || *end || !(x >= lo && x <= hi)) return 0;
   *out = x;
   return 1;
 }
@@ -69,6 +70,16 @@ bc_rc bc_daily_config_load(const char *path, bc_daily_config **out, bc_diag *dia
   if (rc) {
     util_diag(diag, "%s: %s", path, rc == BC_ERR_NOT_FOUND ? "no such file" : bc_strerror(rc));
     return rc;
+  }
+  /* The lines are C strings: a NUL byte would end one early and, before
+   * its newline, the whole file, hiding what follows. */
+  const char *nul = memchr(data, '\0', len);
+  if (nul) {
+    int at = 1;
+    for (const char *p = data; p < nul; p++) at += *p == '\n';
+    util_diag(diag, "%s:%d: NUL byte (not a text file?)", path, at);
+    free(data);
+    return BC_ERR_PARSE;
   }
   c = xcalloc(1, sizeof *c);
   c->stories = 8;
