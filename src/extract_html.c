@@ -37,7 +37,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include "charset.h"
 #include "extract.h"
@@ -1193,7 +1195,7 @@ static void emit(const walk *w, int container, const char *title, const char *by
 
 /* ------------------------------------------------------------ entry point */
 
-static xmlDoc *parse(const char *html, size_t len, const char *url) {
+static int parse_options(void) {
   /* XML_PARSE_HUGE lifts libxml2's nesting limit of 256, past which it
    * would stop parsing; the walks below never recurse, so depth is safe. */
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -1201,8 +1203,44 @@ static xmlDoc *parse(const char *html, size_t len, const char *url) {
 #ifdef HTML_PARSE_IGNORE_ENC
   opts |= HTML_PARSE_IGNORE_ENC;
 #endif
+  return opts;
+}
+
+static xmlDoc *parse(const char *html, size_t len, const char *url) {
   if (len > (size_t)INT32_MAX) len = (size_t)INT32_MAX;
-  return htmlReadMemory(html, (int)len, url, "UTF-8", opts);
+  return htmlReadMemory(html, (int)len, url, "UTF-8", parse_options());
+}
+
+/* parse() for a page of our own: htmlReadMemory of libxml2 2.9 done step by
+ * step, so that the page can be freed as soon as the parser has its copy
+ * (one copy of the page fewer while the tree is built).  Frees html. */
+static xmlDoc *parse_owned(char *html, size_t len, const char *url) {
+  xmlParserCtxtPtr ctxt;
+  xmlCharEncodingHandlerPtr utf8;
+  xmlDoc *doc;
+  if (len > (size_t)INT32_MAX) len = (size_t)INT32_MAX;
+  xmlInitParser();
+  ctxt = xmlCreateMemoryParserCtxt(html, (int)len);
+  free(html);
+  if (!ctxt) return NULL;
+  htmlDefaultSAXHandlerInit();
+  if (ctxt->sax) memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+  htmlCtxtUseOptions(ctxt, parse_options());
+  ctxt->html = 1;
+  utf8 = xmlFindCharEncodingHandler("UTF-8");
+  if (utf8) {
+    xmlSwitchToEncoding(ctxt, utf8);
+    if (ctxt->input->encoding) xmlFree((xmlChar *)ctxt->input->encoding);
+    ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+  }
+  if (url && ctxt->input && !ctxt->input->filename)
+    ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+  htmlParseDocument(ctxt);
+  doc = ctxt->myDoc;
+  ctxt->myDoc = NULL;
+  if (ctxt->dictNames && doc && doc->dict == ctxt->dict) ctxt->dict = NULL;  /* the tree's now */
+  xmlFreeParserCtxt(ctxt);
+  return doc;
 }
 
 /* The JSON-LD articleBody as paragraphs (one per line). */
@@ -1312,7 +1350,5 @@ bc_rc extract_html(const char *bytes, size_t len, const char *url, const char *c
                    bc_article **out, bc_diag *diag) {
   size_t ulen;
   char *utf8 = charset_decode(bytes, len, content_type, 1, &ulen, NULL, 0);
-  xmlDoc *doc = parse(utf8, ulen, url);
-  free(utf8);  /* the tree holds the page from here on */
-  return extract_doc(doc, url, out, diag, 0);
+  return extract_doc(parse_owned(utf8, ulen, url), url, out, diag, 0);
 }
