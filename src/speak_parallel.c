@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "speech_priv.h"
 #include "util.h"
 
 /* What a child reports through its pipe when it is done. */
@@ -447,8 +448,10 @@ bc_rc bc_speak_parallel(const bc_script *script, const bc_voiceset *vs,
     free(parts);
     return bc_speak(script, vs, opts, sink, user, timeline, diag);
   }
-  /* Load espeak-ng's data once here so that every worker inherits it. */
+  /* Load espeak-ng's data and find the voices once here, so that every
+   * worker inherits them. */
   unsigned rate = bc_speech_sample_rate();
+  speech_prepare_voices(script, vs);
 
   bc_timeline *tl = xcalloc(1, sizeof *tl);
   tl->sample_rate = rate;

@@ -24,11 +24,15 @@
  * failure as a status instead of printing and exiting as espeak_Initialize
  * does when its data is missing. */
 #include <espeak-ng/espeak_ng.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "briefcast/normalize.h"
 #include "briefcast/speech.h"
+#include "speech_priv.h"
 #include "util.h"
 
 static pthread_mutex_t engine_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -127,12 +131,14 @@ static void espeak_lang(const char *s, char out[32]) {
   out[i] = 0;
 }
 
-static int set_voice(const char *base, const char *variant, char *used, size_t used_size) {
-  char name[96];
-  if (variant) snprintf(name, sizeof name, "%s+%s", base, variant);
-  else snprintf(name, sizeof name, "%s", base);
+/* Find the espeak-ng voice for language tag `base` with `variant`: *name
+ * gets what espeak_SetVoiceByName accepts, *used the name to report.
+ * Leaves that voice selected.  Returns 0 when there is none. */
+static int resolve_voice(const char *base, const char *variant, char name[96], char used[96]) {
+  if (variant) snprintf(name, 96, "%s+%s", base, variant);
+  else snprintf(name, 96, "%s", base);
   if (espeak_SetVoiceByName(name) == EE_OK) {
-    snprintf(used, used_size, "%s", name);
+    snprintf(used, 96, "%s", name);
     return 1;
   }
   /* espeak_SetVoiceByName knows voice files ("gmw/en", "en-us", "de") but
@@ -157,14 +163,72 @@ static int set_voice(const char *base, const char *variant, char *used, size_t u
       if (!strcmp(want, have)) speaks = 1;
     }
     if (!speaks) continue;
-    if (variant) snprintf(name, sizeof name, "%s+%s", ev->identifier, variant);
-    else snprintf(name, sizeof name, "%s", ev->identifier);
+    if (variant) snprintf(name, 96, "%s+%s", ev->identifier, variant);
+    else snprintf(name, 96, "%s", ev->identifier);
     if (espeak_SetVoiceByName(name) != EE_OK) continue;
-    if (variant) snprintf(used, used_size, "%s+%s", lang, variant);
-    else snprintf(used, used_size, "%s", lang);
+    if (variant) snprintf(used, 96, "%s+%s", lang, variant);
+    else snprintf(used, 96, "%s", lang);
     return 1;
   }
   return 0;
+}
+
+/* Voices resolved so far in this process (espeak_ListVoices reads every
+ * voice file, so a tag is looked up once), and the one selected now
+ * (selecting a voice reloads its files: not again for the next segment in
+ * the same voice).  Used under engine_lock. */
+typedef struct voice_memo {
+  char key[96], name[96], used[96]; /* name "" = espeak-ng has none */
+} voice_memo;
+#define MEMO_MAX 64
+static voice_memo memo[MEMO_MAX];
+static size_t n_memo;
+static char selected[96];
+/* set when looking up only: a voice not in the memo was asked for */
+static int memo_missing;
+
+static voice_memo *memo_find(const char *key) {
+  size_t i;
+  for (i = 0; i < n_memo; i++)
+    if (!strcmp(memo[i].key, key)) return &memo[i];
+  return NULL;
+}
+
+/* Select the voice for language tag `base` with `variant` (NULL: none);
+ * `used` gets the name to report.  Returns 0 when espeak-ng has none.
+ * With lookup_only, espeak-ng is not touched: a voice not in the memo sets
+ * memo_missing (and counts as found). */
+static int set_voice_(const char *base, const char *variant, char *used, size_t used_size,
+                      int lookup_only) {
+  char key[96];
+  voice_memo m, *hit;
+  snprintf(key, sizeof key, "%s+%s", base, variant ? variant : "");
+  if ((hit = memo_find(key))) {
+    m = *hit;
+    if (!m.name[0]) return 0;
+    if (!lookup_only && strcmp(selected, m.name)) {
+      if (espeak_SetVoiceByName(m.name) != EE_OK) return 0;
+      snprintf(selected, sizeof selected, "%s", m.name);
+    }
+  } else {
+    if (lookup_only) {
+      memo_missing = 1;
+      return 1;
+    }
+    memset(&m, 0, sizeof m);
+    snprintf(m.key, sizeof m.key, "%s", key);
+    selected[0] = 0; /* a failed try may have changed it */
+    if (resolve_voice(base, variant, m.name, m.used)) snprintf(selected, sizeof selected, "%s", m.name);
+    else m.name[0] = 0;
+    if (n_memo < MEMO_MAX) memo[n_memo++] = m;
+    if (!m.name[0]) return 0;
+  }
+  snprintf(used, used_size, "%s", m.used);
+  return 1;
+}
+
+static int set_voice(const char *base, const char *variant, char *used, size_t used_size) {
+  return set_voice_(base, variant, used, used_size, 0);
 }
 
 /* Select the espeak-ng voice for profile v speaking language `lang`
@@ -172,19 +236,24 @@ static int set_voice(const char *base, const char *variant, char *used, size_t u
  * spoken by that language's espeak-ng voice with the profile's variant; a
  * language espeak-ng lacks falls back to the profile's voice.  Writes the
  * name used to `used`.  Returns 0 when not even the profile's voice exists. */
-static int select_voice(const bc_voice *v, const char *lang, char *used, size_t used_size) {
+static int select_voice_(const bc_voice *v, const char *lang, char *used, size_t used_size,
+                         int lookup_only) {
   char want[16], have[16];
   primary_subtag(lang, want);
   primary_subtag(v->espeak, have);
   if (want[0] && strcmp(want, have)) {
     char tag[32];
     espeak_lang(lang, tag);
-    if (tag[0] && set_voice(tag, v->variant, used, used_size)) return 1;
-    if (strcmp(tag, want) && set_voice(want, v->variant, used, used_size)) return 1;
+    if (tag[0] && set_voice_(tag, v->variant, used, used_size, lookup_only)) return 1;
+    if (strcmp(tag, want) && set_voice_(want, v->variant, used, used_size, lookup_only)) return 1;
   }
-  if (set_voice(v->espeak, v->variant, used, used_size)) return 1;
-  if (v->variant && set_voice(v->espeak, NULL, used, used_size)) return 1;
-  return set_voice("en", NULL, used, used_size);
+  if (set_voice_(v->espeak, v->variant, used, used_size, lookup_only)) return 1;
+  if (v->variant && set_voice_(v->espeak, NULL, used, used_size, lookup_only)) return 1;
+  return set_voice_("en", NULL, used, used_size, lookup_only);
+}
+
+static int select_voice(const bc_voice *v, const char *lang, char *used, size_t used_size) {
+  return select_voice_(v, lang, used, used_size, 0);
 }
 
 static int clamp(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
@@ -313,6 +382,76 @@ static void collect_words(speak_run *run, const spoken_text *sp, const char *src
   }
   free(byte_of);
   run->n_events = 0;
+}
+
+/* Whether every voice the script needs is in the memo; with resolve, find
+ * them (in this process's engine). */
+static int script_voices(const bc_script *s, const bc_voiceset *vs, int resolve) {
+  char used[96];
+  size_t i;
+  memo_missing = 0;
+  for (i = 0; i < s->n_segments; i++) {
+    const bc_segment *g = &s->segments[i];
+    const bc_voice *v = g->role == BC_ROLE_PAUSE || !g->text ? NULL : segment_voice(vs, g);
+    if (v) select_voice_(v, g->lang ? g->lang : s->lang, used, sizeof used, !resolve);
+  }
+  return !memo_missing;
+}
+
+/* The voices are found in a short-lived child process, and only the
+ * answers come back: finding them changes espeak-ng's state (it loads voice
+ * files and dictionaries), and every worker must start from the same state
+ * however many ran before it, for the output not to depend on the number
+ * of jobs. */
+void speech_prepare_voices(const bc_script *s, const bc_voiceset *vs) {
+  int fds[2];
+  pid_t pid;
+  pthread_mutex_lock(&engine_lock);
+  if (engine_start(NULL) != BC_OK) {
+    pthread_mutex_unlock(&engine_lock);
+    return;
+  }
+  /* espeak_SetVoiceByName lists the voices (reading every voice file) the
+   * first time a name is not a voice file's ("en-us" is gmw/en-US): once
+   * here instead of once in every worker.  Listing loads no voice. */
+  espeak_ListVoices(NULL);
+  if (script_voices(s, vs, 0) || pipe(fds)) {
+    pthread_mutex_unlock(&engine_lock);
+    return;
+  }
+  pid = fork();
+  if (pid == 0) {
+    size_t off = 0, len;
+    close(fds[0]);
+    script_voices(s, vs, 1);
+    len = n_memo * sizeof *memo;
+    while (off < len) {
+      ssize_t w = write(fds[1], (const char *)memo + off, len - off);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) break;
+      off += (size_t)w;
+    }
+    _exit(0);
+  }
+  close(fds[1]);
+  if (pid > 0) {
+    voice_memo m;
+    size_t got = 0;
+    for (;;) {
+      ssize_t r = read(fds[0], (char *)&m + got, sizeof m - got);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += (size_t)r;
+      if (got < sizeof m) continue;
+      got = 0;
+      m.key[sizeof m.key - 1] = m.name[sizeof m.name - 1] = m.used[sizeof m.used - 1] = 0;
+      if (!memo_find(m.key) && n_memo < MEMO_MAX) memo[n_memo++] = m;
+    }
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+    }
+  }
+  close(fds[0]);
+  pthread_mutex_unlock(&engine_lock);
 }
 
 bc_rc bc_speak(const bc_script *script, const bc_voiceset *vs, const bc_speak_options *opts,
