@@ -766,6 +766,8 @@ static int best_container(const walk *w) {
 /* ---------------------------------------------------------- block filter */
 
 static int starts_ci(const char *s, const char *prefix) {
+  /* the first letter first: every block is tried against long lists */
+  if (prefix[0] && tolower((unsigned char)s[0]) != tolower((unsigned char)prefix[0])) return 0;
   return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
@@ -942,7 +944,8 @@ static int date_only(const char *s, size_t chars) {
       if (i == len) { digits = 1; known = 1; numbers++; }
     }
     for (i = 0; !known && i < sizeof words / sizeof words[0]; i++)
-      if (strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0) {
+      if (tolower((unsigned char)p[0]) == tolower((unsigned char)words[i][0]) &&
+          strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0) {
         known = 1;
         if (i < 57) months++;  /* the first 57 words are months */
       }
