@@ -688,8 +688,22 @@ static void collect_people(ctx *c) {
     c->pp[idx].lone = 1;
   }
   /* surnames alone ("Paul", "Mr. Obama") are mentions of the person named
-   * in full: the nearest one before, else the first after */
+   * in full: the nearest one before, else the first after.  "The nearest
+   * before" is kept per surname as the loop goes (the token and person of
+   * the last full mention of someone so named), instead of scanning back
+   * up to LOOK_BACK tokens from every capitalised word. */
+  size_t *last_at = xmalloc((c->np ? c->np : 1) * sizeof *last_at);
+  int *last_who = xmalloc((c->np ? c->np : 1) * sizeof *last_who);
+  for (size_t k = 0; k < c->np; k++) last_at[k] = (size_t)-1;
   for (i = 0; i < c->n; i++) {
+    if (i > 0 && c->ment[i - 1] >= 0) { /* token i - 1 is settled: remember its mention */
+      const person *pk = &c->pp[c->ment[i - 1]];
+      if (pk->full && (pk->is_person || pk->gender)) {
+        size_t sid = *slot_of(c->by_surname, c->n_slot, pk->surname, get_surname, c) - 1;
+        last_at[sid] = i - 1;
+        last_who[sid] = c->ment[i - 1];
+      }
+    }
     if (c->ment[i] >= 0 || c->tk[i].quote >= 0 || !is_name_word(c, i) || headline[c->tk[i].block]) continue;
     if (i + 1 < c->n && is_name_word(c, i + 1) && !tok_in(c, i + 1, CAP_STOPS)) continue;
     if (i > 0 && is_name_word(c, i - 1) && !tok_in(c, i - 1, TITLES) && !tok_in(c, i - 1, CAP_STOPS)) continue;
@@ -697,22 +711,17 @@ static void collect_people(ctx *c) {
     int best = -1;
     /* the nearest full mention before (a bounded look back), else the
      * first person of that surname */
-    for (size_t m = i; m-- > 0 && i - m < LOOK_BACK;) {
-      int k = c->ment[m];
-      if (k >= 0 && c->pp[k].full && !strcmp(c->pp[k].surname, w) &&
-          (c->pp[k].is_person || c->pp[k].gender)) {
-        best = k;
-        break;
-      }
-    }
+    size_t v = c->n_slot ? *slot_of(c->by_surname, c->n_slot, w, get_surname, c) : 0;
+    if (v && last_at[v - 1] != (size_t)-1 && i - last_at[v - 1] < LOOK_BACK) best = last_who[v - 1];
     if (best < 0 && c->n_slot) {
-      size_t v = *slot_of(c->by_surname, c->n_slot, w, get_surname, c);
       if (v && c->pp[v - 1].full && (c->pp[v - 1].is_person || c->pp[v - 1].gender)) best = (int)v - 1;
       else if (v && c->pp[v - 1].lone) best = (int)v - 1;
     }
     free(w);
     if (best >= 0) c->ment[i] = best;
   }
+  free(last_at);
+  free(last_who);
   free(headline);
 }
 
