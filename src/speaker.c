@@ -46,16 +46,18 @@
 #define MAX_SENTENCE_TOKENS 120
 
 /* The token table is the largest thing analysis holds (a million short
- * paragraphs make 13 million tokens), so offsets and indexes are 32-bit:
- * 24 bytes a token instead of 48.  Texts of 4 GB or more are not attributed
+ * paragraphs make 13 million tokens), so offsets and indexes are 32-bit
+ * and the flags share a word with the block: 20 bytes a token instead of
+ * 48.  Texts of 4 GB or more, or of 2^30 blocks, are not attributed
  * (speaker_attribute), far above any page or file briefcast reads. */
+#define MAX_TOK_BLOCKS ((size_t)1 << 30)
 typedef struct tok {
   uint32_t s, e;
   uint32_t sent;
-  uint32_t block;
-  int32_t quote;  /* index of the quote segment it is in (marks included), -1 outside */
-  uint8_t word;   /* 1 word, 0 punctuation */
-  uint8_t cap;    /* starts with a capital */
+  int32_t quote;        /* index of the quote segment it is in (marks included), -1 outside */
+  uint32_t block : 30;
+  uint32_t word : 1;    /* 1 word, 0 punctuation */
+  uint32_t cap : 1;     /* starts with a capital */
 } tok;
 
 typedef struct person {
@@ -396,10 +398,10 @@ static void tokenize(ctx *c, const quote_seg *segs, size_t n_segs, const bc_bloc
         i += adv;
         continue;
       }
-      tok k = {(uint32_t)i, (uint32_t)(i + adv), 0, (uint32_t)b, -1, 0, 0};
+      tok k = {(uint32_t)i, (uint32_t)(i + adv), 0, -1, (uint32_t)b, 0, 0};
       if (story_is_alnum(ch)) {
         size_t j = i;
-        k.cap = story_is_upper(ch);
+        k.cap = story_is_upper(ch) != 0;
         while (j < be) {
           int32_t d = story_cp_at(c->t, be, j, &adv);
           if (story_is_alnum(d)) {
@@ -1924,7 +1926,7 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
   c.n_sents = s->n_sentences;
   size_t n = s->n_quotes;
   /* the 32-bit token table (see tok) */
-  if (c.len >= UINT32_MAX || n >= INT32_MAX) return;
+  if (c.len >= UINT32_MAX || n >= INT32_MAX || art->n_blocks >= MAX_TOK_BLOCKS) return;
   tokenize(&c, segs, n, art->blocks, art->n_blocks);
   collect_people(&c);
   size_t *qfirst = xmalloc((n ? n : 1) * sizeof *qfirst), *qlast = xmalloc((n ? n : 1) * sizeof *qlast);
