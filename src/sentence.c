@@ -9,6 +9,7 @@
  * when the next word is a usual sentence opener; an initial ("John F.
  * Kennedy") never does.  Datelines stay inside the first sentence and are
  * skipped when the sentence is read (sentence_skip_dateline). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -19,6 +20,10 @@
 /* ---------------------------------------------------------------- chars */
 
 int32_t story_cp_at(const char *s, size_t len, size_t i, size_t *adv) {
+  if (i < len && (unsigned char)s[i] < 0x80) { /* ASCII: most of any text */
+    if (adv) *adv = 1;
+    return (unsigned char)s[i];
+  }
   int32_t cp = 0;
   size_t k = (i < len) ? utf8_decode(s + i, len - i, &cp) : 0;
   if (adv) *adv = k ? k : 1;
@@ -111,11 +116,7 @@ uint32_t story_words_find(const story_words *ws, const char *w) {
 
 /* ---------------------------------------------------------------- words */
 
-static int word_in(const char *w, size_t n, const char *const *list) {
-  for (; *list; list++)
-    if (strlen(*list) == n && strncmp(*list, w, n) == 0) return 1;
-  return 0;
-}
+static int word_in(const char *w, size_t n, const char *const *list);
 
 /* Abbreviations that precede a name or number and so never end a sentence
  * before a capital. */
@@ -142,6 +143,30 @@ static const char *const OPENERS[] = {
     "According", "Officials", "Authorities", "However", "Meanwhile", "Last", "Earlier",
     "Later", "Some", "Many", "Most", "One", "Two", "Three", "These", "Those", "You",
     "What", "Why", "How", "Who", "Where", "Mr", "Mrs", "Ms", "Dr", NULL};
+
+/* The lists above are looked up by hash for every word before a period
+ * (story_words); others are scanned. */
+static const char *const *const HASHED_LISTS[] = {TITLE_ABBREV, END_ABBREV, OPENERS};
+#define N_HASHED_LISTS (sizeof HASHED_LISTS / sizeof *HASHED_LISTS)
+static story_words listed_words;
+static pthread_once_t listed_once = PTHREAD_ONCE_INIT;
+
+static void listed_build(void) { story_words_build(&listed_words, HASHED_LISTS, N_HASHED_LISTS); }
+
+static int word_in(const char *w, size_t n, const char *const *list) {
+  for (size_t k = 0; k < N_HASHED_LISTS; k++)
+    if (HASHED_LISTS[k] == list) {
+      char buf[32]; /* longer than any listed word */
+      if (n >= sizeof buf || memchr(w, 0, n)) return 0;
+      memcpy(buf, w, n);
+      buf[n] = 0;
+      pthread_once(&listed_once, listed_build);
+      return (story_words_find(&listed_words, buf) >> k) & 1;
+    }
+  for (; *list; list++)
+    if (strlen(*list) == n && strncmp(*list, w, n) == 0) return 1;
+  return 0;
+}
 
 int sentence_is_title_abbrev(const char *w, size_t n) { return word_in(w, n, TITLE_ABBREV); }
 
