@@ -4,41 +4,25 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "briefcast/voice.h"
-
-static char dir[64];
-
-static void put(const char *name, const uint8_t *p, size_t n) {
-  char path[128];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  if (!f) abort();
-  if (n && fwrite(p, 1, n, f) != n) abort();
-  fclose(f);
-}
+#include "fuzz_scratch.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (!dir[0]) {
-    snprintf(dir, sizeof dir, "/tmp/bc-fuzz-voice-XXXXXX");
-    if (!mkdtemp(dir)) abort();
-  }
+  const char *dir = fuzz_scratch_dir("voice");
   const uint8_t *cut = NULL;
   for (size_t i = 0; i + 4 <= size; i++)
     if (!memcmp(data + i, "\n%%\n", 4)) {
       cut = data + i;
       break;
     }
-  char second[128];
-  snprintf(second, sizeof second, "%s/quote-x.voice", dir);
-  unlink(second);
   if (cut) {
-    put("narrator.voice", data, (size_t)(cut - data));
-    put("quote-x.voice", cut + 4, size - (size_t)(cut - data) - 4);
+    fuzz_scratch_put("narrator.voice", data, (size_t)(cut - data));
+    fuzz_scratch_put("quote-x.voice", cut + 4, size - (size_t)(cut - data) - 4);
   } else {
-    put("narrator.voice", data, size);
+    fuzz_scratch_put("narrator.voice", data, size);
+    unlink(fuzz_scratch_path("quote-x.voice"));
   }
   bc_voiceset *vs = NULL;
   bc_diag d;

@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh [SECONDS [TARGET...]]      default: 20 s each, every target
 # Environment: BC_FUZZ_BUILD (build folder, default build-fuzz),
 #   BC_FUZZ_WORK (corpora and crash files, default $BC_FUZZ_BUILD/fuzz-work).
+# The harnesses that need files write them under $BC_FUZZ_WORK/<target>/tmp.
 # The committed seeds in fuzz/corpus/<target> are copied, never written to.
 # Exit status 1 when a harness found a crash, leak, hang or UBSan report;
 # the reproducer is left in $BC_FUZZ_WORK/<target>/crash-* (or leak-*, timeout-*).
@@ -11,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 [ $# -gt 0 ] && shift
-targets="${*:-html text feed_xml feed_json story script voice normalize}"
+targets="${*:-html text feed_xml feed_json story script voice normalize config}"
 build="${BC_FUZZ_BUILD:-build-fuzz}"
 work="${BC_FUZZ_WORK:-$build/fuzz-work}"
 
@@ -45,12 +46,23 @@ for t in $targets; do
   # Pages and feeds are long; the text stages get more runs from shorter inputs.
   case "$t" in html|feed_*) max_len=65536 ;; *) max_len=16384 ;; esac
   log="$dir/log.txt"
+  # The harnesses that read files make their scratch folder here: it is
+  # removed at a normal exit, but a crash skips that, so clear old ones.
+  rm -rf "$dir/tmp"
+  mkdir "$dir/tmp"
+  tmp="$(cd "$dir/tmp" && pwd)"
   # -rss_limit_mb: bounded memory is part of the contract; -timeout: a single
   # input taking 10 s is a hang.
-  if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-     "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -jobs=1 -workers=1 -timeout=10 \
+  # A dictionary of the keywords the parser looks for, when there is one.
+  dict=
+  [ -f fuzz/"$t".dict ] && dict="-dict=fuzz/$t.dict"
+  # No -jobs: with it libFuzzer runs the session in a child process that
+  # logs to ./fuzz-0.log, a name every run from this folder would share.
+  if BC_FUZZ_TMP="$tmp" ASAN_OPTIONS=detect_leaks=1 \
+     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+     "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 \
        -rss_limit_mb=2048 -max_len=$max_len -print_final_stats=1 \
-       -artifact_prefix="$dir/" "$dir/corpus" >"$log" 2>&1; then
+       -artifact_prefix="$dir/" $dict "$dir/corpus" >"$log" 2>&1; then
     status=ok
   else
     status=FAILED
