@@ -310,8 +310,9 @@ static void drain_part(part *p) {
   }
 }
 
-/* Wait until at least one running part is done. */
-static void wait_any(part *parts, size_t n) {
+/* Wait until at least one running part is done (timeout_ms 0: only reap
+ * those already done). */
+static void wait_any(part *parts, size_t n, int timeout_ms) {
   struct pollfd *pf = xcalloc(n, sizeof *pf);
   size_t *who = xcalloc(n, sizeof *who);
   size_t m = 0;
@@ -323,7 +324,7 @@ static void wait_any(part *parts, size_t n) {
     }
   if (m) {
     int r;
-    do r = poll(pf, m, -1);
+    do r = poll(pf, m, timeout_ms);
     while (r < 0 && errno == EINTR);
     for (size_t j = 0; j < m; j++) {
       if (!(pf[j].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL))) continue;
@@ -397,8 +398,34 @@ static bc_rc merge_timeline(bc_timeline *tl, size_t *cap_words, const part *p,
   return BC_OK;
 }
 
-/* Stream part p's samples to the sink and merge its timeline. */
-static bc_rc emit_part(part *p, bc_pcm_sink sink, void *user, bc_timeline *tl,
+/* The parts and what the workers need to start more. */
+typedef struct sched {
+  const bc_script *script;
+  const bc_voiceset *vs;
+  const bc_speak_options *opts;
+  part *parts;
+  size_t n_parts, next_start;
+  int jobs, want_timeline;
+} sched;
+
+/* Start parts until `jobs` run (or none is left to start). */
+static bc_rc top_up(sched *s, bc_diag *diag) {
+  size_t running = 0, i;
+  for (i = 0; i < s->n_parts; i++) running += s->parts[i].state == PART_RUNNING;
+  while (running < (size_t)s->jobs && s->next_start < s->n_parts) {
+    bc_rc rc = start_part(s->script, s->vs, s->opts, &s->parts[s->next_start], s->want_timeline,
+                          diag);
+    if (rc) return rc;
+    s->next_start++;
+    running++;
+  }
+  return BC_OK;
+}
+
+/* Stream part p's samples to the sink and merge its timeline.  Between
+ * blocks, workers that finished are replaced, so that they keep speaking
+ * while the sink works. */
+static bc_rc emit_part(sched *sc, part *p, bc_pcm_sink sink, void *user, bc_timeline *tl,
                        size_t *cap_words, size_t *base, const bc_voiceset *vs,
                        bc_diag *diag) {
   enum { BLOCK = 1 << 15 };
@@ -417,6 +444,10 @@ static bc_rc emit_part(part *p, bc_pcm_sink sink, void *user, bc_timeline *tl,
     }
     off += (off_t)(k * sizeof *block);
     left -= k;
+    if (!rc && sc->next_start < sc->n_parts) {
+      wait_any(sc->parts, sc->n_parts, 0);
+      rc = top_up(sc, diag);
+    }
   }
   free(block);
   if (rc) return rc;
@@ -457,23 +488,15 @@ bc_rc bc_speak_parallel(const bc_script *script, const bc_voiceset *vs,
   tl->sample_rate = rate;
   tl->n_segments = script->n_segments;
   tl->segments = xcalloc(script->n_segments, sizeof *tl->segments);
-  size_t cap_words = 0, base = 0, next_start = 0, running = 0;
+  size_t cap_words = 0, base = 0;
+  sched sc = {script, vs, opts, parts, n_parts, 0, jobs, timeline != NULL};
   bc_rc rc = BC_OK;
   for (size_t next_emit = 0; next_emit < n_parts && !rc;) {
-    while (running < (size_t)jobs && next_start < n_parts) {
-      rc = start_part(script, vs, opts, &parts[next_start], timeline != NULL, diag);
-      if (rc) break;
-      next_start++;
-      running++;
-    }
+    rc = top_up(&sc, diag);
     if (rc) break;
     part *p = &parts[next_emit];
     if (p->state != PART_DONE) {
-      size_t before = 0, after = 0;
-      for (size_t i = 0; i < n_parts; i++) before += parts[i].state == PART_RUNNING;
-      wait_any(parts, n_parts);
-      for (size_t i = 0; i < n_parts; i++) after += parts[i].state == PART_RUNNING;
-      running -= before - after;
+      wait_any(parts, n_parts, -1);
       continue;
     }
     if (p->res.rc) {
@@ -487,7 +510,7 @@ bc_rc bc_speak_parallel(const bc_script *script, const bc_voiceset *vs,
       }
       break;
     }
-    rc = emit_part(p, sink, user, timeline ? tl : NULL, &cap_words, &base, vs, diag);
+    rc = emit_part(&sc, p, sink, user, timeline ? tl : NULL, &cap_words, &base, vs, diag);
     p->state = PART_EMITTED;
     close(p->file_fd);
     p->file_fd = -1;
