@@ -152,7 +152,10 @@ static void case_big_page(outcome *o) {
 }
 
 /* A 50 MB page: an article with its paragraphs, or "too large"; never more
- * than a few times its size in memory. */
+ * than a few times its size in memory.  The bounds below are some 25% above
+ * what was measured (glibc, libxml2 2.9): about 400 MB here, most of it
+ * libxml2's tree and its two copies of the page while it parses; the page's
+ * own buffer (64 MB) counts too. */
 static void test_50mb_page(void **state) {
   (void)state;
   outcome o = run_case("50 MB HTML page", case_big_page);
@@ -162,7 +165,7 @@ static void test_50mb_page(void **state) {
   } else {
     assert_int_equal(o.rc, BC_ERR_TOO_LARGE);
   }
-  assert_memory_below(&o, 1536);
+  assert_memory_below(&o, 512);
 }
 
 static void case_nested(outcome *o) {
@@ -234,7 +237,9 @@ static void case_million_text(outcome *o) {
   free(g.s);
 }
 
-/* One million paragraphs of text: read and analyzed, summary still short. */
+/* One million paragraphs of text: read and analyzed, summary still short.
+ * About 450 MB measured, of which 260 MB are the speaker stage's 13 million
+ * word tokens (20 bytes each). */
 static void test_million_paragraphs_text(void **state) {
   (void)state;
   outcome o = run_case("1M paragraphs (text)", case_million_text);
@@ -244,7 +249,7 @@ static void test_million_paragraphs_text(void **state) {
   } else {
     assert_int_equal(o.rc, BC_ERR_TOO_LARGE);
   }
-  assert_memory_below(&o, 2048);
+  assert_memory_below(&o, 576);
 }
 
 static void case_million_html(outcome *o) {
@@ -259,11 +264,13 @@ static void case_million_html(outcome *o) {
   free(g.s);
 }
 
+/* About 470 MB measured: libxml2's tree of two million nodes, which the
+ * extractor frees as it walks it. */
 static void test_million_paragraphs_html(void **state) {
   (void)state;
   outcome o = run_case("1M paragraphs (HTML)", case_million_html);
   assert_true(o.rc == BC_OK || o.rc == BC_ERR_TOO_LARGE || o.rc == BC_ERR_EMPTY);
-  assert_memory_below(&o, 2048);
+  assert_memory_below(&o, 600);
 }
 
 /* Feed entries: 100 000, fewer under valgrind (some 50 times slower). */
