@@ -51,11 +51,11 @@ for t in $targets; do
   rm -rf "$dir/tmp"
   mkdir "$dir/tmp"
   tmp="$(cd "$dir/tmp" && pwd)"
-  # -rss_limit_mb: bounded memory is part of the contract; -timeout: a single
-  # input taking 10 s is a hang.
   # A dictionary of the keywords the parser looks for, when there is one.
   dict=
   [ -f fuzz/"$t".dict ] && dict="-dict=fuzz/$t.dict"
+  # -rss_limit_mb: bounded memory is part of the contract; -timeout: a single
+  # input taking 10 s is a hang.
   # No -jobs: with it libFuzzer runs the session in a child process that
   # logs to ./fuzz-0.log, a name every run from this folder would share.
   if BC_FUZZ_TMP="$tmp" ASAN_OPTIONS=detect_leaks=1 \
