@@ -85,6 +85,10 @@ typedef struct ctx {
   /* name -> person + 1, surname -> first person + 1 (0 = none), by
    * open-addressing hash: long pages must stay linear */
   size_t *by_name, *by_surname, n_slot;
+  /* per surname, indexed by the first person who has it: how many persons
+   * named in full carry it (lookup_short skips its scans when none does) */
+  int *n_full;
+  size_t cap_full;
 } ctx;
 
 static size_t name_hash(const char *k) {
@@ -562,6 +566,12 @@ static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
       sl = slot_of(c->by_surname, c->n_slot, p->surname, get_surname, c);
       if (!*sl) *sl = (size_t)idx + 1;
     }
+    if (c->cap_full < c->cap_pp) {
+      c->n_full = xrealloc(c->n_full, c->cap_pp * sizeof *c->n_full);
+      memset(c->n_full + c->cap_full, 0, (c->cap_pp - c->cap_full) * sizeof *c->n_full);
+      c->cap_full = c->cap_pp;
+    }
+    if (p->full) c->n_full[*slot_of(c->by_surname, c->n_slot, p->surname, get_surname, c) - 1]++;
   } else {
     free(name);
     p = &c->pp[idx];
@@ -739,6 +749,10 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
   for (size_t k = 0; k < wl; k++) lwf[k] = (char)tolower((unsigned char)w[k]);
   lwf[wl] = 0;
   int first_ok = first_name_gender(lwf) != BC_GENDER_UNKNOWN;
+  if (!first_ok) { /* only a surname can match: is anyone named in full so? */
+    size_t v = c->n_slot ? *slot_of(c->by_surname, c->n_slot, w, get_surname, c) : 0;
+    if (!v || !c->n_full[v - 1]) return -1;
+  }
   for (int pass = 0; pass < 4 && best < 0; pass++) {
     size_t lim = (pass & 1) == 0 ? at : c->n;
     if ((pass & 1) && lim > at + LOOK_BACK) lim = at + LOOK_BACK;
@@ -2182,6 +2196,7 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
   free(c.pp);
   free(c.by_name);
   free(c.by_surname);
+  free(c.n_full);
   free(c.ment);
   free(c.tk);
   free(qfirst);

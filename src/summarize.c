@@ -145,9 +145,9 @@ static size_t overlap_words(const char *q, const char *lead) {
     size_t L = (size_t)(p - w);
     if (L < 4) continue;
     n++;
-    /* search case-insensitively in lead */
+    /* search case-insensitively in lead (first letters compared first) */
     for (const char *l = lead; *l; l++) {
-      if (strncasecmp(l, w, L) == 0 && (l == lead || !isalnum((unsigned char)l[-1])) &&
+      if (tolower((unsigned char)*l) == tolower((unsigned char)*w) && strncasecmp(l, w, L) == 0 && (l == lead || !isalnum((unsigned char)l[-1])) &&
           !isalnum((unsigned char)l[L])) {
         hit++;
         break;
@@ -506,8 +506,11 @@ void summary_build(bc_story *s, const bc_story_options *o) {
     x->score = c - 0.05 * (double)k / (double)(nu + 1);
     if (q->partial) x->score *= 0.8;
   }
-  /* choose: best first, one per speaker, then allow repeats */
+  /* choose: best first, one per speaker, then allow repeats.  The speakers
+   * already chosen are compared through the list of chosen units (a scan of
+   * every unit for each candidate made many quotes quadratic). */
   int chosen = 0;
+  size_t *picked = xmalloc((size_t)(max_quotes > 0 ? max_quotes : 1) * sizeof *picked);
   for (int pass = 0; pass < 2 && chosen < max_quotes; pass++) {
     for (;;) {
       if (chosen >= max_quotes) break;
@@ -516,17 +519,18 @@ void summary_build(bc_story *s, const bc_story_options *o) {
         if (u[k].chosen || u[k].score < 0) continue;
         if (pass == 0) {
           int dup = 0;
-          for (size_t m = 0; m < nu; m++)
-            if (u[m].chosen && !strcmp(s->quotes[u[m].first].speaker, s->quotes[u[k].first].speaker)) dup = 1;
+          for (int m = 0; m < chosen; m++)
+            if (!strcmp(s->quotes[u[picked[m]].first].speaker, s->quotes[u[k].first].speaker)) dup = 1;
           if (dup) continue;
         }
         if (best < 0 || u[k].score > u[best].score) best = (int)k;
       }
       if (best < 0) break;
       u[best].chosen = 1;
-      chosen++;
+      picked[chosen++] = (size_t)best;
     }
   }
+  free(picked);
   /* ---- the lead: short before quotes, longer alone ---- */
   size_t n_lead = chosen ? n_short : 0;
   if (!chosen) {
