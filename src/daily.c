@@ -58,6 +58,22 @@ static void set_str(char **field, const char *v) {
   *field = xstrdup(v);
 }
 
+/* A path: not empty (an empty one would silently mean the config's folder). */
+static int set_path(char **field, const char *v) {
+  if (!*v) return 0;
+  set_str(field, v);
+  return 1;
+}
+
+/* "~" or "~/..." as the shell would read it, when $HOME is set. */
+static void expand_home(char **p) {
+  const char *home = getenv("HOME");
+  if (!*p || (*p)[0] != '~' || ((*p)[1] && (*p)[1] != '/') || !home || !*home) return;
+  char *x = xasprintf("%s%s", home, *p + 1);
+  free(*p);
+  *p = x;
+}
+
 bc_rc bc_daily_config_load(const char *path, bc_daily_config **out, bc_diag *diag) {
   char *data = NULL, *line, *next;
   size_t len, cap = 0;
@@ -87,7 +103,9 @@ bc_rc bc_daily_config_load(const char *path, bc_daily_config **out, bc_diag *dia
   c->max_age_days = 3;
   c->podcast_keep = 30;
   c->path = xstrdup(path);
-  for (line = data; line; line = next) {
+  /* A byte order mark, as some editors write, is not part of the first key. */
+  line = len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? data + 3 : data;
+  for (; line; line = next) {
     char *eq, *key, *val;
     next = strchr(line, '\n');
     if (next) *next++ = '\0';
@@ -113,19 +131,19 @@ bc_rc bc_daily_config_load(const char *path, bc_daily_config **out, bc_diag *dia
         BC_GROW(c->feeds, c->n_feeds, cap);
         c->feeds[c->n_feeds++] = xstrdup(val);
       } else ok = 0;
-    } else if (!strcmp(key, "opml")) set_str(&c->opml, val);
+    } else if (!strcmp(key, "opml")) ok = set_path(&c->opml, val);
     else if (!strcmp(key, "stories")) ok = parse_int(val, 1, 100, &c->stories);
     else if (!strcmp(key, "per_feed")) ok = parse_int(val, 0, 100, &c->per_feed);
     else if (!strcmp(key, "max_minutes")) ok = parse_double(val, 0.5, 600, &c->max_minutes);
     else if (!strcmp(key, "max_age_days")) ok = parse_double(val, 0, 3650, &c->max_age_days);
     else if (!strcmp(key, "title")) set_str(&c->title, val);
     else if (!strcmp(key, "lang")) set_str(&c->lang, val);
-    else if (!strcmp(key, "voices")) set_str(&c->voices, val);
+    else if (!strcmp(key, "voices")) ok = set_path(&c->voices, val);
     else if (!strcmp(key, "rate")) ok = parse_double(val, 80, 450, &c->rate);
-    else if (!strcmp(key, "output_dir")) set_str(&c->output_dir, val);
+    else if (!strcmp(key, "output_dir")) ok = set_path(&c->output_dir, val);
     else if (!strcmp(key, "format")) set_str(&c->format, val);
     else if (!strcmp(key, "name")) ok = *val && !strchr(val, '/') ? (set_str(&c->name, val), 1) : 0;
-    else if (!strcmp(key, "state")) set_str(&c->state, val);
+    else if (!strcmp(key, "state")) ok = set_path(&c->state, val);
     else if (!strcmp(key, "jobs")) ok = parse_int(val, 1, 64, &c->jobs);
     else if (!strcmp(key, "timeout")) ok = parse_int(val, 1, 3600, &c->timeout);
     else if (!strcmp(key, "podcast")) {
@@ -161,15 +179,21 @@ bc_rc bc_daily_config_load(const char *path, bc_daily_config **out, bc_diag *dia
   if (!c->name) c->name = xstrdup("briefing-%Y-%m-%d");
   if (!c->title) c->title = xstrdup("News briefing");
   if (!c->podcast_title) c->podcast_title = xstrdup("briefcast");
-  /* Relative paths in the config are relative to the config's folder, so
-   * the same file works from cron (which starts in $HOME) and by hand. */
+  /* "~/" is the home folder; other relative paths in the config are
+   * relative to the config's folder, so the same file works from cron
+   * (which starts in $HOME) and by hand. */
+  {
+    char **home[] = {&c->output_dir, &c->voices, &c->state, &c->opml};
+    for (size_t i = 0; i < sizeof home / sizeof *home; i++) expand_home(home[i]);
+    for (size_t i = 0; i < c->n_feeds; i++) expand_home(&c->feeds[i]);
+  }
   const char *slash = strrchr(path, '/');
   if (slash) {
     char *dir = xstrndup(path, (size_t)(slash - path + 1));
     char **rel[] = {&c->output_dir, &c->voices, &c->state, &c->opml};
     for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
       char *p = *rel[i];
-      if (p && p[0] != '/' && p[0] != '~' && !strstr(p, "://")) {
+      if (p && p[0] != '/' && !strstr(p, "://")) {
         *rel[i] = xasprintf("%s%s", dir, p);
         free(p);
       }

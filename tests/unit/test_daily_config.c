@@ -103,11 +103,46 @@ static void test_nul_byte_is_an_error_not_the_end(void **state) {
   free(p);
 }
 
+/* Found with the fuzzer, behaviour rather than crashes: a byte order mark
+ * made the first key unknown; "~/" was taken as a folder named "~"; an
+ * empty path silently meant the config's folder. */
+static void test_bom_home_and_empty_paths(void **state) {
+  bc_daily_config *c = NULL;
+  bc_diag d = {{0}};
+  static const char bom[] = "\xef\xbb\xbf" "feed = http://a.example/rss\n"
+                            "output_dir = ~/episodes\n"
+                            "state = ~\n"
+                            "voices = v\n";
+  char *p = put_bytes("bom.conf", bom, sizeof bom - 1), want[600];
+  (void)state;
+  setenv("HOME", "/home/listener", 1);
+  assert_int_equal(bc_daily_config_load(p, &c, &d), BC_OK);
+  assert_string_equal(c->feeds[0], "http://a.example/rss");
+  assert_string_equal(c->output_dir, "/home/listener/episodes");
+  assert_string_equal(c->state, "/home/listener");
+  snprintf(want, sizeof want, "%s/v", dir);
+  assert_string_equal(c->voices, want);
+  bc_daily_config_free(c);
+  free(p);
+  static const char *const keys[] = {"opml", "output_dir", "state", "voices"};
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+    char text[128];
+    int n = snprintf(text, sizeof text, "feed = http://a.example/rss\n%s =\n", keys[i]);
+    c = NULL;
+    p = put_bytes("empty.conf", text, (size_t)n);
+    assert_int_equal(bc_daily_config_load(p, &c, &d), BC_ERR_PARSE);
+    assert_null(c);
+    assert_non_null(strstr(d.msg, "empty.conf:2: bad value"));
+    free(p);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_not_a_number_is_a_bad_value),
       cmocka_unit_test(test_number_ranges_hold),
       cmocka_unit_test(test_nul_byte_is_an_error_not_the_end),
+      cmocka_unit_test(test_bom_home_and_empty_paths),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
