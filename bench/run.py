@@ -3,7 +3,9 @@
 
 Prints, measured in this one run:
   1. the whole pipeline on local articles vs espeak-ng alone on the same
-     final text, with 1 and 2 speech jobs (goal: <= 1.15x and <= 0.65x);
+     final text, one speech job pinned to one CPU and two speech jobs on two
+     cores (goal: <= 1.15x and <= 0.65x), and the floor: espeak-ng plus the
+     stages every episode needs (loudness, resampling, writing);
   2. extraction pages/s and MB/s vs Mozilla Readability (jsdom) and
      readability-lxml on the same development pages;
   3. fetch wall time at 200 ms latency, 50 and 200 articles, concurrent vs

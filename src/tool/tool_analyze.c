@@ -14,7 +14,7 @@ static const char help[] =
     "Show each article as briefcast understands it: metadata, the direct quotes with\n"
     "their speakers, and what the briefing will say.\n\n"
     "  -j, --json        one JSON object per article per line (JSON Lines)\n"
-    "      --jobs N      concurrent downloads (default 8)\n"
+    "      --jobs N      concurrent downloads (default 16)\n"
     "      --state FILE  state database (HTTP cache)\n"
     "      --opml FILE   also read every feed of an OPML subscription list\n"
     "      --timeout S   give up on a download after S seconds (default 30)\n"

@@ -55,7 +55,7 @@ static const char brief_help[] =
     "      --rate WPM        narrator's speed in words per minute (others scale alike)\n"
     "      --speech-jobs N   stories spoken in parallel worker processes (default: cores)\n"
     "Sources:\n"
-    "      --jobs N          concurrent downloads (default 8)\n"
+    "      --jobs N          concurrent downloads (default 16)\n"
     "      --state FILE      state database (HTTP cache, entries read)\n"
     "      --opml FILE       also read every feed of an OPML subscription list\n"
     "      --timeout S       give up on a download after S seconds (default 30)\n"
