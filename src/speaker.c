@@ -1917,7 +1917,8 @@ static char *spoken_attribution(const ctx *c, const attr *a, const resolved *r, 
     free(ap);
   }
   buf_printf(&b, " %s", verb);
-  return buf_steal(&b);
+  size_t len = b.len; /* kept with its quote: no spare room (a buffer starts at 64 bytes) */
+  return xrealloc(buf_steal(&b), len + 1);
 }
 
 /* First and last token of quote segment qi, and the token index just after
