@@ -55,9 +55,9 @@ typedef struct tok {
   uint32_t s, e;
   uint32_t sent;
   int32_t quote;        /* index of the quote segment it is in (marks included), -1 outside */
-  uint32_t block : 30;
-  uint32_t word : 1;    /* 1 word, 0 punctuation */
-  uint32_t cap : 1;     /* starts with a capital */
+  unsigned block : 30;
+  unsigned word : 1;    /* 1 word, 0 punctuation */
+  unsigned cap : 1;     /* starts with a capital */
 } tok;
 
 typedef struct person {
@@ -402,7 +402,7 @@ static void tokenize(ctx *c, const quote_seg *segs, size_t n_segs, const bc_bloc
         i += adv;
         continue;
       }
-      tok k = {(uint32_t)i, (uint32_t)(i + adv), 0, -1, (uint32_t)b, 0, 0};
+      tok k = {(uint32_t)i, (uint32_t)(i + adv), 0, -1, (unsigned)b, 0, 0};
       if (story_is_alnum(ch)) {
         size_t j = i;
         k.cap = story_is_upper(ch) != 0;
