@@ -152,7 +152,7 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
   int format, streaming, lossy, attempt;
   int check;
   char *default_comment = NULL;
-  double codec_loss = 0;
+  double codec_loss = 0, loudness_cut = 0;
   double headroom, ceiling = opts && opts->master.ceiling_dbtp < 0 ? opts->master.ceiling_dbtp : -1.0;
   double target = opts && opts->master.target_lufs < 0 ? opts->master.target_lufs : -16.0;
   bc_rc rc;
@@ -286,10 +286,15 @@ bc_rc bc_render(const bc_script *script, const bc_voiceset *vs, const bc_render_
     bc_encoder_abort(c.enc);
     c.enc = NULL;
     if (tp > ceiling) headroom += tp - ceiling + 0.2;
+    /* Missed the ceiling twice: more room alone does not do it (the gain
+     * search drives the limiter harder to keep the loudness, and the codec
+     * overshoots the denser signal more).  The ceiling is the hard limit:
+     * give up as much loudness too. */
+    if (tp > ceiling && attempt > 0) loudness_cut += tp - ceiling + 0.2;
     /* Aim the mastered signal above the target by what the codec lost. */
     codec_loss = pcm_lufs - lufs;
     if (codec_loss < 0) codec_loss = 0;
-    rc = mst_episode_prepare(c.episode, headroom, codec_loss, opts->cancel, diag);
+    rc = mst_episode_prepare(c.episode, headroom, codec_loss - loudness_cut, opts->cancel, diag);
   }
   if (rc) {
     if (rc == BC_ERR_INTERRUPTED) util_diag(diag, "interrupted");
