@@ -21,16 +21,22 @@ static inline int scratch_remove(const char *dir) {
   return system(cmd) == 0 ? 0 : -1;
 }
 
-/* Write text to DIR/NAME; returns the path (free it). */
-static inline char *scratch_put(const char *dir, const char *name, const char *text) {
+/* Write n bytes (NUL bytes included) to DIR/NAME; returns the path (free it). */
+static inline char *scratch_put_bytes(const char *dir, const char *name, const char *bytes,
+                                      size_t n) {
   char *path = malloc(512);
   FILE *f;
   snprintf(path, 512, "%s/%s", dir, name);
-  f = fopen(path, "w");
+  f = fopen(path, "wb");
   assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
+  assert_int_equal(fwrite(bytes, 1, n, f), n);
+  assert_int_equal(fclose(f), 0);
   return path;
+}
+
+/* Write text to DIR/NAME; returns the path (free it). */
+static inline char *scratch_put(const char *dir, const char *name, const char *text) {
+  return scratch_put_bytes(dir, name, text, strlen(text));
 }
 
 /* How many entries the folder holds (temporary files included). */

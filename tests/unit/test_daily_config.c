@@ -27,16 +27,8 @@ static int teardown(void **state) {
   return scratch_remove(dir);
 }
 
-/* Write n bytes (NUL bytes included) to DIR/NAME; returns the path (free it). */
 static char *put_bytes(const char *name, const char *bytes, size_t n) {
-  char *path = malloc(512);
-  FILE *f;
-  snprintf(path, 512, "%s/%s", dir, name);
-  f = fopen(path, "wb");
-  assert_non_null(f);
-  assert_int_equal(fwrite(bytes, 1, n, f), n);
-  assert_int_equal(fclose(f), 0);
-  return path;
+  return scratch_put_bytes(dir, name, bytes, n);
 }
 
 /* "rate = nan" passed the 80-450 range check (every comparison with NaN is
