@@ -398,12 +398,12 @@ static bc_rc lim_flush(limiter *l, mst_sink fn, void *user) {
 /* Before a measurement gives the secant, the slope of loudness against
  * drive that espeak-ng's speech shows at the podcast target (LU per dB). */
 #define FIRST_SLOPE 0.6
-/* The kept speech is aimed FAST_AIM dB above the loudness its final gain
- * needs; the gain may lift it until its peaks come within FAST_ROOM dB of
- * the ceiling, and lower it by FAST_MAX_CUT dB at most (further, the speech
- * was limited much harder than the target needs, and is limited again). */
-#define FAST_AIM 0.0
+/* The kept speech's final gain may lift it until its peaks come within
+ * FAST_ROOM dB of the ceiling, and lower it by FAST_MAX_CUT dB at most
+ * below the headroom's cut (further, the speech was limited much harder
+ * than the target needs, and the gain search limits it again). */
 #define FAST_ROOM 0.1
+#define FAST_MAX_CUT 3.0
 
 /* Loudness of espeak-ng's speech (its voices at their default amplitude,
  * 22 050 Hz) after the limiter, against the drive (gain before it), both
@@ -433,7 +433,6 @@ static double drive_for(double lufs, double ceiling, double *slope) {
     *slope = (drive_curve[i][1] - drive_curve[i - 1][1]) / (drive_curve[i][0] - drive_curve[i - 1][0]);
   return x > MAX_GAIN_DB ? MAX_GAIN_DB : x < -MAX_GAIN_DB ? -MAX_GAIN_DB : x;
 }
-#define FAST_MAX_CUT 3.0
 
 struct mst_stream {
   resampler rs;
@@ -719,9 +718,9 @@ bc_rc mst_episode_begin(const bc_master_options *o, unsigned in_rate, unsigned o
   }
   if (!(o && ((o->intro_audio && *o->intro_audio) || (o->outro_audio && *o->outro_audio) ||
               o->no_loudness))) {
-    /* Aim the limited speech where its final gain will be about the
-     * headroom's cut: half way in the room the limiter's margin leaves. */
-    double want = opt_target(o) + aim + headroom + FAST_AIM;
+    /* Aim the limited speech where its final gain will be the headroom's
+     * cut: its peaks then sit at the limiter's margin under the room. */
+    double want = opt_target(o) + aim + headroom;
     e->pre = 1;
     e->kept_fd = open_spool();
     e->pre_gain = drive_for(want, opt_ceiling(o) - CEILING_MARGIN_DB, NULL);
@@ -991,7 +990,7 @@ bc_rc mst_episode_prepare(mst_episode *e, double headroom, double aim, volatile 
   if (e->pre == 2 && isfinite(e->pre_lufs)) {
     double a = target - e->pre_lufs, room = opt_ceiling(&e->o) - headroom - FAST_ROOM;
 
-    if (!e->kept_rc && e->pre_peak + a <= room && a >= -headroom - FAST_AIM - FAST_MAX_CUT) {
+    if (!e->kept_rc && e->pre_peak + a <= room && a >= -headroom - FAST_MAX_CUT) {
       /* The kept speech, times a: limited once, at the target. */
       e->fast = 1;
       e->fast_gain = a;

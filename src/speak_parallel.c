@@ -426,8 +426,7 @@ static bc_rc top_up(sched *s, bc_diag *diag) {
  * blocks, workers that finished are replaced, so that they keep speaking
  * while the sink works. */
 static bc_rc emit_part(sched *sc, part *p, bc_pcm_sink sink, void *user, bc_timeline *tl,
-                       size_t *cap_words, size_t *base, const bc_voiceset *vs,
-                       bc_diag *diag) {
+                       size_t *cap_words, size_t *base, bc_diag *diag) {
   enum { BLOCK = 1 << 15 };
   int16_t *block = xmalloc(BLOCK * sizeof *block);
   uint64_t left = p->res.n_samples;
@@ -456,7 +455,7 @@ static bc_rc emit_part(sched *sc, part *p, bc_pcm_sink sink, void *user, bc_time
     unsigned char *b = xmalloc(len ? len : 1);
     rc = pread_all(p->file_fd, b, len, off) ? BC_ERR_IO
                                                   : merge_timeline(tl, cap_words, p, b, len,
-                                                                   *base, vs);
+                                                                   *base, sc->vs);
     free(b);
     if (rc) {
       util_diag(diag, "a speech worker's timeline is unreadable");
@@ -510,7 +509,7 @@ bc_rc bc_speak_parallel(const bc_script *script, const bc_voiceset *vs,
       }
       break;
     }
-    rc = emit_part(&sc, p, sink, user, timeline ? tl : NULL, &cap_words, &base, vs, diag);
+    rc = emit_part(&sc, p, sink, user, timeline ? tl : NULL, &cap_words, &base, diag);
     p->state = PART_EMITTED;
     close(p->file_fd);
     p->file_fd = -1;
