@@ -18,10 +18,12 @@ bc_rc mst_stream_push(mst_stream *s, const int16_t *pcm, size_t n);
 bc_rc mst_stream_finish(mst_stream *s);
 void mst_stream_free(mst_stream *s);
 
-/* A whole episode in two passes with bounded memory: speech is stored in an
- * unlinked temporary file and measured (pass 1); mst_episode_run() then
- * mixes jingles, applies gain and the limiter, measures the result without
- * writing it, corrects the gain, and finally streams the result to the sink. */
+/* A whole episode in passes with bounded memory: speech is stored in an
+ * unlinked temporary file as it arrives (pass 1; speech alone is also
+ * limited and measured then, and kept, limited, in a second one);
+ * mst_episode_prepare() finds the gain (for speech alone usually from that
+ * measurement, else by mixing jingles, limiting and measuring without
+ * writing), and mst_episode_run() streams the result to the sink. */
 typedef struct mst_episode mst_episode;
 /* headroom and aim: what mst_episode_prepare will most likely be given
  * (the format's), so the speech-time pass can aim there. */
