@@ -116,8 +116,6 @@ uint32_t story_words_find(const story_words *ws, const char *w) {
 
 /* ---------------------------------------------------------------- words */
 
-static int word_in(const char *w, size_t n, const char *const *list);
-
 /* Abbreviations that precede a name or number and so never end a sentence
  * before a capital. */
 static const char *const TITLE_ABBREV[] = {
