@@ -84,8 +84,8 @@ int story_is_close_quote(int32_t c) {
 
 /* ---------------------------------------------------------------- word sets */
 
-static size_t words_hash(const char *w) {
-  size_t h = (size_t)14695981039346656037u;
+size_t story_hash(const char *w) {
+  size_t h = (size_t)14695981039346656037u; /* FNV-1a */
   for (; *w; w++) h = (h ^ (unsigned char)*w) * (size_t)1099511628211u;
   return h;
 }
@@ -100,7 +100,7 @@ void story_words_build(story_words *ws, const char *const *const *lists, size_t 
   ws->lists = xcalloc(ws->n_slot, sizeof *ws->lists);
   for (size_t k = 0; k < n && k < 32; k++)
     for (const char *const *p = lists[k]; *p; p++) {
-      size_t h = words_hash(*p) & (ws->n_slot - 1);
+      size_t h = story_hash(*p) & (ws->n_slot - 1);
       while (ws->word[h] && strcmp(ws->word[h], *p)) h = (h + 1) & (ws->n_slot - 1);
       ws->word[h] = *p;
       ws->lists[h] |= (uint32_t)1 << k;
@@ -108,7 +108,7 @@ void story_words_build(story_words *ws, const char *const *const *lists, size_t 
 }
 
 uint32_t story_words_find(const story_words *ws, const char *w) {
-  size_t h = words_hash(w) & (ws->n_slot - 1);
+  size_t h = story_hash(w) & (ws->n_slot - 1);
   for (; ws->word[h]; h = (h + 1) & (ws->n_slot - 1))
     if (!strcmp(ws->word[h], w)) return ws->lists[h];
   return 0;

@@ -91,16 +91,10 @@ typedef struct ctx {
   size_t cap_full;
 } ctx;
 
-static size_t name_hash(const char *k) {
-  size_t h = (size_t)14695981039346656037u;
-  for (; *k; k++) h = (h ^ (unsigned char)*k) * (size_t)1099511628211u;
-  return h;
-}
-
 /* The slot of key in table tab (keys read through get), for lookup or insert. */
 static size_t *slot_of(size_t *tab, size_t n_slot, const char *key, const char *(*get)(const void *, size_t),
                        const void *arg) {
-  size_t h = name_hash(key) & (n_slot - 1);
+  size_t h = story_hash(key) & (n_slot - 1);
   while (tab[h] && strcmp(get(arg, tab[h] - 1), key)) h = (h + 1) & (n_slot - 1);
   return &tab[h];
 }

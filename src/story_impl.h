@@ -37,6 +37,10 @@ int story_is_alnum(int32_t c);
 int story_is_open_quote(int32_t c);
 int story_is_close_quote(int32_t c);
 
+/* A hash of the NUL-terminated string s, for the open-addressing tables of
+ * the story stage (sentence.c). */
+size_t story_hash(const char *s);
+
 /* ---- word sets (sentence.c) ----
  * Up to 32 fixed, NULL-terminated word lists hashed into one table; each
  * word carries a bit per list that holds it.  Long pages look words up

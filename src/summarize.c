@@ -291,24 +291,18 @@ static int next_word(const char **p, char *buf, size_t cap) {
   return 1;
 }
 
-static size_t vocab_hash(const char *w) {
-  size_t h = 14695981039346656037u;
-  for (; *w; w++) h = (h ^ (unsigned char)*w) * 1099511628211u;
-  return h;
-}
-
 static size_t vocab_find(vocab *v, const char *w, int add) {
   if (v->n * 2 >= v->n_slot) { /* keep the index at most half full */
     free(v->slot);
     v->n_slot = v->n_slot ? v->n_slot * 2 : 256;
     v->slot = xcalloc(v->n_slot, sizeof *v->slot);
     for (size_t i = 0; i < v->n; i++) {
-      size_t h = vocab_hash(v->word[i]) & (v->n_slot - 1);
+      size_t h = story_hash(v->word[i]) & (v->n_slot - 1);
       while (v->slot[h]) h = (h + 1) & (v->n_slot - 1);
       v->slot[h] = i + 1;
     }
   }
-  size_t h = vocab_hash(w) & (v->n_slot - 1);
+  size_t h = story_hash(w) & (v->n_slot - 1);
   for (; v->slot[h]; h = (h + 1) & (v->n_slot - 1))
     if (!strcmp(v->word[v->slot[h] - 1], w)) return v->slot[h] - 1;
   if (!add) return (size_t)-1;
