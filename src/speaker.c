@@ -102,6 +102,11 @@ static size_t *slot_of(size_t *tab, size_t n_slot, const char *key, const char *
 static const char *get_name(const void *c, size_t i) { return ((const struct ctx *)c)->pp[i].name; }
 static const char *get_surname(const void *c, size_t i) { return ((const struct ctx *)c)->pp[i].surname; }
 
+/* The first person with surname w, plus one (0 = none). */
+static size_t surname_first(const ctx *c, const char *w) {
+  return c->n_slot ? *slot_of(c->by_surname, c->n_slot, w, get_surname, c) : 0;
+}
+
 static void index_rebuild(struct ctx *c);
 
 static void lower_word(const ctx *c, size_t i, char *buf, size_t cap) {
@@ -565,7 +570,7 @@ static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
       memset(c->n_full + c->cap_full, 0, (c->cap_pp - c->cap_full) * sizeof *c->n_full);
       c->cap_full = c->cap_pp;
     }
-    if (p->full) c->n_full[*slot_of(c->by_surname, c->n_slot, p->surname, get_surname, c) - 1]++;
+    if (p->full) c->n_full[surname_first(c, p->surname) - 1]++;
   } else {
     free(name);
     p = &c->pp[idx];
@@ -686,7 +691,7 @@ static void collect_people(ctx *c) {
         !(c->tk[i - 1].sent != c->tk[i].sent || !c->tk[i - 1].word))
       continue;
     char *w = tok_text(c, i, i);
-    size_t v = c->n_slot ? *slot_of(c->by_surname, c->n_slot, w, get_surname, c) : 0;
+    size_t v = surname_first(c, w);
     free(w);
     if (v) continue;
     int idx = add_person(c, i, i, i);
@@ -705,7 +710,7 @@ static void collect_people(ctx *c) {
     if (i > 0 && c->ment[i - 1] >= 0) { /* token i - 1 is settled: remember its mention */
       const person *pk = &c->pp[c->ment[i - 1]];
       if (pk->full && (pk->is_person || pk->gender)) {
-        size_t sid = *slot_of(c->by_surname, c->n_slot, pk->surname, get_surname, c) - 1;
+        size_t sid = surname_first(c, pk->surname) - 1;
         last_at[sid] = i - 1;
         last_who[sid] = c->ment[i - 1];
       }
@@ -717,11 +722,11 @@ static void collect_people(ctx *c) {
     int best = -1;
     /* the nearest full mention before (a bounded look back), else the
      * first person of that surname */
-    size_t v = c->n_slot ? *slot_of(c->by_surname, c->n_slot, w, get_surname, c) : 0;
+    size_t v = surname_first(c, w);
     if (v && last_at[v - 1] != (size_t)-1 && i - last_at[v - 1] < LOOK_BACK) best = last_who[v - 1];
-    if (best < 0 && c->n_slot) {
-      if (v && c->pp[v - 1].full && (c->pp[v - 1].is_person || c->pp[v - 1].gender)) best = (int)v - 1;
-      else if (v && c->pp[v - 1].lone) best = (int)v - 1;
+    if (best < 0 && v) {
+      const person *pv = &c->pp[v - 1];
+      if ((pv->full && (pv->is_person || pv->gender)) || pv->lone) best = (int)v - 1;
     }
     free(w);
     if (best >= 0) c->ment[i] = best;
@@ -744,7 +749,7 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
   lwf[wl] = 0;
   int first_ok = first_name_gender(lwf) != BC_GENDER_UNKNOWN;
   if (!first_ok) { /* only a surname can match: is anyone named in full so? */
-    size_t v = c->n_slot ? *slot_of(c->by_surname, c->n_slot, w, get_surname, c) : 0;
+    size_t v = surname_first(c, w);
     if (!v || !c->n_full[v - 1]) return -1;
   }
   for (int pass = 0; pass < 4 && best < 0; pass++) {
@@ -921,7 +926,7 @@ static int in_list(const char *w, const char *const *list) {
 static int known_name(const ctx *c, size_t i) {
   if (!c->n_slot) return 0;
   char *w = tok_text(c, i, i);
-  size_t v = *slot_of(c->by_surname, c->n_slot, w, get_surname, c);
+  size_t v = surname_first(c, w);
   free(w);
   return v != 0;
 }
