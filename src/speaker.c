@@ -70,6 +70,9 @@ typedef struct person {
   int is_person;  /* evidence that this is a person, not a place or a body */
   int lone;       /* known only by one name that speaks ("Obama said") */
   int full;       /* the name has more than one word (a space in it) */
+  int n_full;     /* in the first person of a surname: how many persons named
+                     in full carry it (lookup_short skips its scans when none
+                     does) */
 } person;
 
 typedef struct ctx {
@@ -85,10 +88,6 @@ typedef struct ctx {
   /* name -> person + 1, surname -> first person + 1 (0 = none), by
    * open-addressing hash: long pages must stay linear */
   size_t *by_name, *by_surname, n_slot;
-  /* per surname, indexed by the first person who has it: how many persons
-   * named in full carry it (lookup_short skips its scans when none does) */
-  int *n_full;
-  size_t cap_full;
 } ctx;
 
 /* The slot of key in table tab (keys read through get), for lookup or insert. */
@@ -565,12 +564,7 @@ static int add_person(ctx *c, size_t a, size_t b, size_t run_a) {
       sl = slot_of(c->by_surname, c->n_slot, p->surname, get_surname, c);
       if (!*sl) *sl = (size_t)idx + 1;
     }
-    if (c->cap_full < c->cap_pp) {
-      c->n_full = xrealloc(c->n_full, c->cap_pp * sizeof *c->n_full);
-      memset(c->n_full + c->cap_full, 0, (c->cap_pp - c->cap_full) * sizeof *c->n_full);
-      c->cap_full = c->cap_pp;
-    }
-    if (p->full) c->n_full[surname_first(c, p->surname) - 1]++;
+    if (p->full) c->pp[surname_first(c, p->surname) - 1].n_full++;
   } else {
     free(name);
     p = &c->pp[idx];
@@ -750,7 +744,7 @@ static int lookup_short(const ctx *c, const char *w, size_t at) {
   int first_ok = first_name_gender(lwf) != BC_GENDER_UNKNOWN;
   if (!first_ok) { /* only a surname can match: is anyone named in full so? */
     size_t v = surname_first(c, w);
-    if (!v || !c->n_full[v - 1]) return -1;
+    if (!v || !c->pp[v - 1].n_full) return -1;
   }
   for (int pass = 0; pass < 4 && best < 0; pass++) {
     size_t lim = (pass & 1) == 0 ? at : c->n;
@@ -2196,7 +2190,6 @@ void speaker_attribute(bc_story *s, const quote_seg *segs) {
   free(c.pp);
   free(c.by_name);
   free(c.by_surname);
-  free(c.n_full);
   free(c.ment);
   free(c.tk);
   free(qfirst);
