@@ -400,7 +400,7 @@ static void tokenize(ctx *c, const quote_seg *segs, size_t n_segs, const bc_bloc
         i += adv;
         continue;
       }
-      tok k = {(uint32_t)i, (uint32_t)(i + adv), 0, -1, (unsigned)b, 0, 0};
+      tok k = {.s = (uint32_t)i, .e = (uint32_t)(i + adv), .quote = -1, .block = (unsigned)b};
       if (story_is_alnum(ch)) {
         size_t j = i;
         k.cap = story_is_upper(ch) != 0;
