@@ -454,43 +454,43 @@ static void add_text(walk *w, const char *s) {
   if (w->link_depth) w->cur_link += n;
 }
 
+/* FNV-1a, for the string tables of the walk and of the block filter. */
+static uint32_t str_hash(const char *s) {
+  uint32_t h = 2166136261u;
+  const unsigned char *p;
+  for (p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * 16777619u;
+  return h;
+}
+
 /* One copy of s per page, owned by the walk (NULL stays NULL). */
 static const char *intern(walk *w, const char *s) {
-  uint32_t h = 2166136261u;  /* FNV-1a */
-  const unsigned char *p;
   size_t i;
   if (!s) return NULL;
   if (w->n_strs * 2 >= w->cap_strs) {  /* keep the table at most half full */
     size_t cap = w->cap_strs ? w->cap_strs * 2 : 256, k;
     char **t = xcalloc(cap, sizeof *t);
     for (k = 0; k < w->cap_strs; k++) {
-      uint32_t g = 2166136261u;
       if (!w->strs[k]) continue;
-      for (p = (const unsigned char *)w->strs[k]; *p; p++) g = (g ^ *p) * 16777619u;
-      for (i = g & (cap - 1); t[i]; i = (i + 1) & (cap - 1)) {}
+      for (i = str_hash(w->strs[k]) & (cap - 1); t[i]; i = (i + 1) & (cap - 1)) {}
       t[i] = w->strs[k];
     }
     free(w->strs);
     w->strs = t;
     w->cap_strs = cap;
   }
-  for (p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * 16777619u;
-  for (i = h & (w->cap_strs - 1); w->strs[i]; i = (i + 1) & (w->cap_strs - 1))
+  for (i = str_hash(s) & (w->cap_strs - 1); w->strs[i]; i = (i + 1) & (w->cap_strs - 1))
     if (strcmp(w->strs[i], s) == 0) return w->strs[i];
   w->strs[i] = xstrdup(s);
   w->n_strs++;
   return w->strs[i];
 }
 
-/* Enter an element: returns 0 if its subtree is to be skipped. */
+/* name_mask(cls) through the page's name_cache. */
 static unsigned cached_mask(walk *w, const char *cls) {
-  uint32_t h = 2166136261u;  /* FNV-1a */
-  const unsigned char *p;
   size_t i;
   if (!cls || !*cls) return 0;
   if (!w->names) w->names = xcalloc(1, sizeof *w->names);
-  for (p = (const unsigned char *)cls; *p; p++) h = (h ^ *p) * 16777619u;
-  for (i = h & (NAME_CACHE - 1);; i = (i + 1) & (NAME_CACHE - 1)) {
+  for (i = str_hash(cls) & (NAME_CACHE - 1);; i = (i + 1) & (NAME_CACHE - 1)) {
     if (!w->names->key[i]) {
       unsigned m = name_mask(cls);
       if (w->names->used * 4 < NAME_CACHE * 3) {
@@ -522,6 +522,7 @@ static int comment_like(const xmlNode *n) {
          strstr(buf, "respond") || strstr(buf, "discussion");
 }
 
+/* Enter an element: returns 0 if its subtree is to be skipped. */
 static int enter(walk *w, xmlNode *n) {
   int flags = tag_flags(n), weight, idx;
   elem *e;
@@ -1177,11 +1178,8 @@ static void emit(const walk *w, int container, const char *title, const char *by
     while (cap < n * 2) cap *= 2;
     seen = xcalloc(cap, sizeof *seen);
     for (i = 0; i < n; i++) {
-      uint32_t h = 2166136261u;
-      const unsigned char *p;
       if (!c[i].text) continue;
-      for (p = (const unsigned char *)c[i].text; *p; p++) h = (h ^ *p) * 16777619u;
-      for (k = h & (cap - 1); seen[k]; k = (k + 1) & (cap - 1))
+      for (k = str_hash(c[i].text) & (cap - 1); seen[k]; k = (k + 1) & (cap - 1))
         if (strcmp(seen[k], c[i].text) == 0) break;
       if (seen[k] && c[i].chars >= 20) continue;  /* short lines may repeat ("Step 1") */
       seen[k] = c[i].text;
