@@ -134,7 +134,8 @@ typedef struct unit {
   int chosen;
 } unit;
 
-/* Lower-cased words of s, for overlap checks. */
+/* The share (in percent) of the words of q (runs of 4 or more letters and
+ * digits) that lead also holds as whole words, case aside. */
 static size_t overlap_words(const char *q, const char *lead) {
   size_t hit = 0, n = 0;
   const char *p = q;
@@ -147,8 +148,8 @@ static size_t overlap_words(const char *q, const char *lead) {
     n++;
     /* search case-insensitively in lead (first letters compared first) */
     for (const char *l = lead; *l; l++) {
-      if (tolower((unsigned char)*l) == tolower((unsigned char)*w) && strncasecmp(l, w, L) == 0 && (l == lead || !isalnum((unsigned char)l[-1])) &&
-          !isalnum((unsigned char)l[L])) {
+      if (tolower((unsigned char)*l) == tolower((unsigned char)*w) && strncasecmp(l, w, L) == 0 &&
+          (l == lead || !isalnum((unsigned char)l[-1])) && !isalnum((unsigned char)l[L])) {
         hit++;
         break;
       }
